@@ -1,0 +1,37 @@
+from odoo import api, fields, models
+from odoo.exceptions import ValidationError
+
+
+class ComplaintCategory(models.Model):
+    _name = "complaint.category"
+    _description = "Complaint Category"
+    _parent_store = True
+    _rec_name = "complete_name"
+    _order = "complete_name"
+
+    name = fields.Char(required=True, translate=True)
+    code = fields.Char(help="Optional code, e.g. from GB/T 39666 for hotlines.")
+    complete_name = fields.Char(compute="_compute_complete_name", recursive=True, store=True)
+    parent_id = fields.Many2one("complaint.category", string="Parent Category", index=True, ondelete="restrict")
+    parent_path = fields.Char(index=True)
+    child_ids = fields.One2many("complaint.category", "parent_id", string="Subcategories")
+    description = fields.Text(translate=True)
+    active = fields.Boolean(default=True)
+    company_id = fields.Many2one("res.company", help="Leave empty to share the category between companies.")
+
+    _sql_constraints = [
+        ("code_company_unique", "unique(code, company_id)", "Category codes must be unique per company."),
+    ]
+
+    @api.depends("name", "parent_id.complete_name")
+    def _compute_complete_name(self):
+        for category in self:
+            if category.parent_id:
+                category.complete_name = f"{category.parent_id.complete_name} / {category.name}"
+            else:
+                category.complete_name = category.name
+
+    @api.constrains("parent_id")
+    def _check_parent_id(self):
+        if self._has_cycle():
+            raise ValidationError(self.env._("A category cannot be its own ancestor."))

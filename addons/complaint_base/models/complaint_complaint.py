@@ -1,0 +1,400 @@
+from odoo import api, fields, models
+from odoo.exceptions import UserError, ValidationError
+from odoo.tools import html2plaintext
+
+from ..plugins import call_hook
+from .complaint_stage import CLOSED_STATES
+
+SEVERITIES = [
+    ("general", "General"),
+    ("major", "Major"),
+    ("critical", "Critical"),
+]
+PRIORITIES = [
+    ("0", "Low"),
+    ("1", "Normal"),
+    ("2", "High"),
+    ("3", "Urgent"),
+]
+VALIDITIES = [
+    ("pending", "To Check"),
+    ("valid", "Valid"),
+    ("invalid", "Invalid"),
+    ("special", "Special"),
+]
+DETERMINATIONS = [
+    ("our_fault", "Our Fault"),
+    ("misuse", "Misuse by the Customer"),
+    ("misunderstanding", "Misunderstanding"),
+    ("undeterminable", "Undeterminable (sent to QA)"),
+]
+# kanban colour index per severity (Odoo colour palette)
+SEVERITY_COLORS = {"general": 0, "major": 2, "critical": 1}
+# fields whose values pass through the intake rules of the plugins
+INTAKE_FIELDS = (
+    "subject",
+    "description",
+    "partner_id",
+    "contact_name",
+    "contact_phone",
+    "contact_email",
+    "is_anonymous",
+    "severity",
+    "media_involved",
+)
+# many2one fields whose target must exist (clear error instead of a FK crash)
+CHECKED_REFERENCES = {
+    "channel_id": "channel",
+    "category_id": "category",
+    "team_id": "team",
+    "stage_id": "stage",
+    "partner_id": "complainant",
+    "respondent_partner_id": "respondent",
+    "user_id": "handler",
+}
+# fields a non-manager may still change on a closed complaint (chatter, activities)
+CLOSED_WRITABLE_PREFIXES = ("message_", "activity_", "website_message", "rating_")
+
+
+class ComplaintComplaint(models.Model):
+    _name = "complaint.complaint"
+    _description = "Complaint"
+    _inherit = ["portal.mixin", "mail.thread.cc", "mail.activity.mixin"]
+    _order = "priority desc, date_received desc, id desc"
+    _rec_names_search = ["name", "subject", "contact_name", "contact_phone"]
+    _mail_post_access = "read"
+    _primary_email = "contact_email"
+
+    def _default_stage_id(self):
+        return self.env["complaint.stage"].search([("state", "=", "new")], limit=1) or self.env[
+            "complaint.stage"
+        ].search([], limit=1)
+
+    def _default_team_id(self):
+        team_id = self.env["ir.config_parameter"].sudo().get_param("complaint_base.default_team_id")
+        return self.env["complaint.team"].browse(int(team_id)).exists() if team_id else self.env["complaint.team"]
+
+    # --- identity ---------------------------------------------------------
+    name = fields.Char(
+        string="Reference",
+        required=True,
+        readonly=True,
+        copy=False,
+        index="trigram",
+        default=lambda self: self.env._("New"),
+        help="Unique and never reused identifier (ISO 10002 / GB/T 17242).",
+    )
+    subject = fields.Char(required=True, tracking=True, index="trigram")
+    description = fields.Html(sanitize=True, sanitize_style=True, help="What happened, in the complainant's words.")
+    active = fields.Boolean(default=True, tracking=True)
+    company_id = fields.Many2one(
+        "res.company", required=True, index=True, default=lambda self: self.env.company, tracking=True
+    )
+    currency_id = fields.Many2one(related="company_id.currency_id")
+    date_received = fields.Datetime(
+        string="Received On", required=True, default=fields.Datetime.now, index=True, tracking=True
+    )
+
+    # --- classification ---------------------------------------------------
+    channel_id = fields.Many2one("complaint.channel", string="Channel", index=True, tracking=True)
+    category_id = fields.Many2one("complaint.category", string="Category", index=True, tracking=True)
+    tag_ids = fields.Many2many("complaint.tag", string="Tags")
+    sector = fields.Selection(
+        selection=lambda self: self.env["complaint.team"]._fields["sector"].selection,
+        compute="_compute_sector",
+        store=True,
+        readonly=False,
+        index=True,
+        help="Sector whose rules apply; follows the team.",
+    )
+    severity = fields.Selection(SEVERITIES, required=True, default="general", tracking=True, index=True)
+    priority = fields.Selection(PRIORITIES, default="1", index=True, tracking=True)
+    is_major = fields.Boolean(string="Major Complaint", tracking=True)
+    is_repeated = fields.Boolean(string="Repeated Complaint", tracking=True)
+    media_involved = fields.Boolean(
+        string="Media / Regulator Involved",
+        tracking=True,
+        help="The complaint was escalated to or raised through the media or a regulator.",
+    )
+    color = fields.Integer(compute="_compute_color")
+
+    # --- complainant ------------------------------------------------------
+    partner_id = fields.Many2one("res.partner", string="Complainant", index=True, tracking=True)
+    contact_name = fields.Char(
+        compute="_compute_contact",
+        precompute=True,
+        store=True,
+        readonly=False,
+        help="Name given when the person is not a contact yet.",
+    )
+    contact_phone = fields.Char(
+        compute="_compute_contact", store=True, readonly=False, precompute=True, index="btree_not_null"
+    )
+    contact_email = fields.Char(
+        compute="_compute_contact", store=True, readonly=False, precompute=True, index="btree_not_null"
+    )
+    is_anonymous = fields.Boolean(
+        string="Anonymous",
+        tracking=True,
+        help="The complainant did not give their identity; the complaint is handled with the same care.",
+    )
+    customer_demand = fields.Text(string="Remedy Sought", help="What the complainant asks for.")
+
+    # --- respondent and parties -------------------------------------------
+    respondent_partner_id = fields.Many2one(
+        "res.partner", string="Respondent", index=True, tracking=True, help="Who or what is complained about."
+    )
+    respondent_user_id = fields.Many2one(
+        "res.users", string="Respondent Employee", index=True, tracking=True, domain=[("share", "=", False)]
+    )
+    respondent_description = fields.Char(
+        string="Respondent Details", help="Department, site, product or person when no contact exists for them."
+    )
+    party_ids = fields.One2many("complaint.party", "complaint_id", string="Involved Parties", copy=True)
+
+    # --- assignment and progress ------------------------------------------
+    team_id = fields.Many2one(
+        "complaint.team",
+        string="Team",
+        index=True,
+        tracking=True,
+        default=_default_team_id,
+        domain="[('company_id', '=', company_id)]",
+    )
+    user_id = fields.Many2one(
+        "res.users",
+        string="Handler",
+        index=True,
+        tracking=True,
+        domain="[('share', '=', False), ('company_ids', 'in', company_id)]",
+    )
+    stage_id = fields.Many2one(
+        "complaint.stage",
+        string="Stage",
+        index=True,
+        tracking=True,
+        copy=False,
+        ondelete="restrict",
+        default=_default_stage_id,
+        group_expand="_read_group_stage_ids",
+    )
+    state = fields.Selection(related="stage_id.state", store=True, index=True, string="Status")
+    date_last_stage_update = fields.Datetime(string="Last Stage Update", copy=False, readonly=True)
+    date_closed = fields.Datetime(string="Closed On", copy=False, readonly=True)
+
+    # --- handling ---------------------------------------------------------
+    validity = fields.Selection(VALIDITIES, default="pending", required=True, tracking=True)
+    validity_reason = fields.Text(
+        help="Why the complaint is invalid, or why it is special (it arose although staff followed the rules)."
+    )
+    investigation = fields.Html(string="Investigation Notes", sanitize=True)
+    determination = fields.Selection(DETERMINATIONS, tracking=True)
+    resolution = fields.Html(sanitize=True)
+    compensation_amount = fields.Monetary(currency_field="currency_id", tracking=True)
+    root_cause = fields.Text()
+    corrective_action = fields.Text(string="Corrective Action")
+    preventive_action = fields.Text(string="Preventive Action")
+
+    _sql_constraints = [
+        ("name_company_unique", "unique(name, company_id)", "A complaint reference is never reused."),
+        (
+            "compensation_positive",
+            "CHECK(compensation_amount IS NULL OR compensation_amount >= 0)",
+            "A compensation cannot be negative.",
+        ),
+    ]
+
+    # --- computes ---------------------------------------------------------
+    @api.depends("team_id")
+    def _compute_sector(self):
+        for complaint in self:
+            complaint.sector = complaint.team_id.sector or complaint.sector or "general"
+
+    @api.depends("severity")
+    def _compute_color(self):
+        for complaint in self:
+            complaint.color = SEVERITY_COLORS.get(complaint.severity, 0)
+
+    @api.depends("partner_id")
+    def _compute_contact(self):
+        for complaint in self:
+            partner = complaint.partner_id
+            if partner:
+                complaint.contact_name = partner.name
+                complaint.contact_phone = partner.phone or partner.mobile or complaint.contact_phone
+                complaint.contact_email = partner.email or complaint.contact_email
+
+    @api.depends("name", "subject")
+    def _compute_display_name(self):
+        for complaint in self:
+            complaint.display_name = (
+                f"{complaint.name} {complaint.subject}" if complaint.subject else (complaint.name or "")
+            )
+
+    def _compute_access_url(self):
+        super()._compute_access_url()
+        for complaint in self:
+            complaint.access_url = f"/my/complaints/{complaint.id}"
+
+    @api.model
+    def _read_group_stage_ids(self, stages, domain):
+        return stages.search([], order=stages._order)
+
+    # --- constraints ------------------------------------------------------
+    @api.constrains("subject", "contact_name", "contact_phone", "contact_email", "partner_id", "is_anonymous")
+    def _check_intake(self):
+        for complaint in self:
+            complaint._raise_intake_problems(complaint._intake_values())
+
+    # --- CRUD -------------------------------------------------------------
+    @api.model_create_multi
+    def create(self, vals_list):
+        for vals in vals_list:
+            self._check_references(vals)
+            self._classify(vals)
+            if vals.get("name", self.env._("New")) == self.env._("New") or not vals.get("name"):
+                company = self.env["res.company"].browse(vals.get("company_id")) or self.env.company
+                vals["name"] = self.env["ir.sequence"].with_company(company).next_by_code(
+                    "complaint.complaint"
+                ) or self.env._("New")
+            vals.setdefault("date_last_stage_update", fields.Datetime.now())
+        complaints = super().create(vals_list)
+        complaints.filtered(lambda c: c.state in CLOSED_STATES).date_closed = fields.Datetime.now()
+        return complaints
+
+    def write(self, vals):
+        self._check_references(vals)
+        if not self.env.su and not self.env.user.has_group("complaint_base.group_complaint_manager"):
+            locked_fields = [f for f in vals if not f.startswith(CLOSED_WRITABLE_PREFIXES)]
+            if locked_fields and any(c.state in CLOSED_STATES for c in self):
+                raise UserError(
+                    self.env._("Closed and cancelled complaints are read-only; ask a complaint manager to reopen them.")
+                )
+        if "stage_id" in vals:
+            vals["date_last_stage_update"] = fields.Datetime.now()
+            new_state = self.env["complaint.stage"].browse(vals["stage_id"]).state
+            if new_state in CLOSED_STATES:
+                vals["date_closed"] = fields.Datetime.now()
+            else:
+                vals["date_closed"] = False
+        return super().write(vals)
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_except_kept_records(self):
+        raise UserError(
+            self.env._(
+                "Complaints are kept as records and are never deleted: archive %(refs)s instead.",
+                refs=", ".join(self.mapped("name")),
+            )
+        )
+
+    # --- intake rules -----------------------------------------------------
+    def _installed_complaint_addons(self):
+        return frozenset(self.env.registry._init_modules)
+
+    def _intake_values(self):
+        self.ensure_one()
+        return {
+            "subject": self.subject,
+            "description": html2plaintext(self.description or ""),
+            "partner_id": self.partner_id.id,
+            "contact_name": self.contact_name,
+            "contact_phone": self.contact_phone,
+            "contact_email": self.contact_email,
+            "is_anonymous": self.is_anonymous,
+            "severity": self.severity,
+            "media_involved": self.media_involved,
+            "sector": self.sector,
+            "anonymous_allowed": self._anonymous_allowed(),
+        }
+
+    def _anonymous_allowed(self):
+        return bool(self.env["ir.config_parameter"].sudo().get_param("complaint_base.allow_anonymous"))
+
+    def _raise_intake_problems(self, values):
+        results = call_hook(
+            "complaint_validate_intake",
+            self._installed_complaint_addons(),
+            values=values,
+            sector=values.get("sector"),
+        )
+        problems = [problem for result in results for problem in (result or [])]
+        if problems:
+            raise ValidationError(
+                "\n".join(
+                    # the message was written by a plugin in English; translate it here
+                    self.env._(message)  # pylint: disable=translation-required
+                    for __, message in problems
+                )
+            )
+
+    @api.model
+    def _check_references(self, vals):
+        for field_name, label in CHECKED_REFERENCES.items():
+            value = vals.get(field_name)
+            if not value or not isinstance(value, int):
+                continue
+            comodel = self.env[self._fields[field_name].comodel_name]
+            if not comodel.browse(value).exists():
+                raise ValidationError(
+                    self.env._(
+                        "Unknown %(what)s (id %(id)s): it does not exist or was deleted.",
+                        what=self._reference_label(label),
+                        id=value,
+                    )
+                )
+
+    def _reference_label(self, key):
+        return {
+            "channel": self.env._("channel"),
+            "category": self.env._("category"),
+            "team": self.env._("team"),
+            "stage": self.env._("stage"),
+            "complainant": self.env._("complainant"),
+            "respondent": self.env._("respondent"),
+            "handler": self.env._("handler"),
+        }[key]
+
+    @api.model
+    def _classify(self, vals):
+        """Fill severity, priority and the major flag from the plugins, never
+        overriding what the caller set explicitly."""
+        team = self.env["complaint.team"].browse(vals["team_id"]) if vals.get("team_id") else self._default_team_id()
+        sector = vals.get("sector") or team.sector or "general"
+        answer = call_hook(
+            "complaint_classify",
+            self._installed_complaint_addons(),
+            values={key: vals.get(key) for key in INTAKE_FIELDS if key != "description"},
+            sector=sector,
+        )
+        for key, value in (answer or {}).items():
+            if key in self._fields and key not in vals:
+                vals[key] = value
+
+    # --- actions ----------------------------------------------------------
+    def _stage_for_state(self, state):
+        return self.env["complaint.stage"].search([("state", "=", state)], limit=1)
+
+    def _move_to_state(self, state):
+        stage = self._stage_for_state(state)
+        if not stage:
+            raise UserError(self.env._("No active stage has the status %s; configure one first.", state))
+        self.write({"stage_id": stage.id})
+
+    def action_acknowledge(self):
+        self._move_to_state("acknowledged")
+
+    def action_resolve(self):
+        self._move_to_state("resolved")
+
+    def action_close(self):
+        self._move_to_state("closed")
+
+    def action_cancel(self):
+        self._move_to_state("cancelled")
+
+    def action_reopen(self):
+        self._move_to_state("in_progress")
+
+    def action_assign_to_me(self):
+        self.write({"user_id": self.env.user.id})

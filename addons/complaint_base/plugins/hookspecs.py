@@ -1,0 +1,94 @@
+"""Hook specifications of the complaint suite.
+
+Every hook is called with keyword arguments only and receives plain data
+(dicts, lists, strings, numbers) so that implementations can be tested
+without Odoo.  ``sector`` is the technical name of the sector addon the
+complaint belongs to (``"complaint_courier"``...) or ``None``.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from .markers import hookspec
+
+
+@hookspec
+def complaint_validate_intake(values: dict[str, Any], sector: str | None) -> list[tuple[str, str]]:
+    """Check the values of a complaint about to be registered.
+
+    ``values`` holds plain field values (``subject``, ``description``,
+    ``partner_id``, ``contact_name``, ``contact_phone``, ``contact_email``,
+    ``is_anonymous``...).  Return a list of problems, each a
+    ``(field_name, message)`` pair whose message is an English sentence the
+    caller translates; an empty list when the values are acceptable.
+    Every plugin is asked; all problems are reported together.
+    """
+
+
+@hookspec(firstresult=True)
+def complaint_classify(values: dict[str, Any], sector: str | None) -> dict[str, Any] | None:
+    """Classify and route a new complaint.
+
+    Return a dict of field values to set when the caller did not set them
+    (``severity``, ``priority``, ``is_major``, ``team_code``, ``category_code``),
+    or ``None`` to let the next plugin decide.  The first non-``None``
+    answer wins.
+    """
+
+
+@hookspec(firstresult=True)
+def complaint_select_deadline_policies(
+    complaint: dict[str, Any], policies: list[dict[str, Any]]
+) -> list[dict[str, Any]] | None:
+    """Choose the deadline policies that apply to ``complaint``.
+
+    ``policies`` are candidate policies as dicts (``id``, ``sequence``,
+    ``sector``, ``category_ids``, ``channel_codes``, ``severities``,
+    ``team_ids``, ``company_ids``...).  Return the applicable policies, most
+    specific first, or ``None`` to let the next plugin decide.
+    """
+
+
+@hookspec
+def complaint_adjust_deadline(complaint: dict[str, Any], clock: dict[str, Any]) -> dict[str, Any] | None:
+    """Adjust one clock target before it starts.
+
+    ``clock`` holds ``kind``, ``amount`` and ``unit``.  Return a dict with
+    the keys to change (e.g. ``{"amount": 1, "unit": "working_day"}``) or
+    ``None``.  Answers are applied in plugin order.
+    """
+
+
+@hookspec
+def complaint_escalation_actions(
+    complaint: dict[str, Any], clock: dict[str, Any], step: dict[str, Any]
+) -> list[dict[str, Any]]:
+    """Return the actions an escalation step triggers.
+
+    Each action is a dict with an ``action`` key (``notify``, ``reassign``,
+    ``raise_priority``, ``activity``, ``supervise``, ``fine``) and its
+    parameters.  Every plugin is asked; the lists are concatenated.
+    """
+
+
+@hookspec
+def complaint_assess_penalties(
+    complaint: dict[str, Any], breach: dict[str, Any], rules: list[dict[str, Any]]
+) -> list[dict[str, Any]]:
+    """Return the fines a breach costs.
+
+    ``breach`` describes what happened (``kind``, ``clock_kind``,
+    ``rule_codes``...), ``rules`` the active penalty rules.  Each fine is a
+    dict with ``rule_code``, ``amount`` and ``payer`` (``handler``,
+    ``manager``, ``team``, ``respondent``, ``participant``).  Every plugin is
+    asked; the lists are concatenated.
+    """
+
+
+@hookspec(firstresult=True)
+def complaint_satisfaction_score(outcome: str | None, score: int | None) -> float | None:
+    """Turn a callback outcome and an optional 0-10 score into a 0-100 score.
+
+    ``None`` lets the next plugin decide.
+    """

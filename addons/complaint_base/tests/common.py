@@ -1,0 +1,68 @@
+from odoo.tests import new_test_user
+from odoo.tests.common import TransactionCase
+
+
+class ComplaintCase(TransactionCase):
+    """Two teams in one company, a user per permission level, a portal user."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.env = cls.env(
+            context=dict(
+                cls.env.context,
+                tracking_disable=True,
+                mail_create_nolog=True,
+                mail_create_nosubscribe=True,
+                mail_notrack=True,
+                no_reset_password=True,
+            )
+        )
+        cls.company = cls.env.company
+        cls.user_own = new_test_user(
+            cls.env, login="cb_own", name="Clerk Own", groups="base.group_user,complaint_base.group_complaint_user_own"
+        )
+        cls.user_a = new_test_user(
+            cls.env,
+            login="cb_team_a",
+            name="Handler A",
+            groups="base.group_user,complaint_base.group_complaint_user_team",
+        )
+        cls.user_b = new_test_user(
+            cls.env,
+            login="cb_team_b",
+            name="Handler B",
+            groups="base.group_user,complaint_base.group_complaint_user_team",
+        )
+        cls.manager = new_test_user(
+            cls.env, login="cb_manager", name="Manager", groups="base.group_user,complaint_base.group_complaint_manager"
+        )
+        cls.admin = new_test_user(
+            cls.env,
+            login="cb_admin",
+            name="Admin",
+            groups="base.group_user,base.group_system,complaint_base.group_complaint_admin",
+        )
+        cls.portal_user = new_test_user(cls.env, login="cb_portal", name="Portal Zhang", groups="base.group_portal")
+        cls.other_portal_user = new_test_user(cls.env, login="cb_portal2", name="Portal Li", groups="base.group_portal")
+        Team = cls.env["complaint.team"]
+        cls.team_a = Team.create({"name": "Team A", "code": "TA", "member_ids": [(6, 0, cls.user_a.ids)]})
+        cls.team_b = Team.create({"name": "Team B", "code": "TB", "member_ids": [(6, 0, cls.user_b.ids)]})
+        cls.channel_phone = cls.env.ref("complaint_base.complaint_channel_phone")
+        cls.channel_walk_in = cls.env.ref("complaint_base.complaint_channel_walk_in")
+        cls.category_service = cls.env.ref("complaint_base.complaint_category_service")
+        cls.stage_new = cls.env.ref("complaint_base.complaint_stage_new")
+        cls.stage_progress = cls.env.ref("complaint_base.complaint_stage_in_progress")
+        cls.stage_resolved = cls.env.ref("complaint_base.complaint_stage_resolved")
+        cls.stage_closed = cls.env.ref("complaint_base.complaint_stage_closed")
+
+    @classmethod
+    def _complaint(cls, **values):
+        vals = {
+            "subject": "发动机异响",
+            "contact_name": "张伟",
+            "contact_phone": "13812345678",
+            "channel_id": cls.channel_phone.id,
+        }
+        vals.update(values)
+        return cls.env["complaint.complaint"].create(vals)

@@ -1,0 +1,73 @@
+# Shared helpers of the project scripts (sourced, not run).
+# Finds Odoo, prepares the virtualenv and makes sure PostgreSQL answers.
+
+ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+ODOO_SRC=${ODOO_SRC:-/opt/odoo}
+VENV=${VENV:-$ROOT/.venv}
+PYTHON_BIN=${PYTHON_BIN:-python3}
+PY="$VENV/bin/python"
+ODOO_DATA=${ODOO_DATA:-$ROOT/.odoo-data}
+
+say() { printf '==> %s\n' "$*"; }
+die() { printf '\nERROR: %s\n' "$*" >&2; exit 1; }
+
+# every addon of the project, comma-separated (directories holding a manifest)
+project_addons() {
+  local names=()
+  for manifest in "$ROOT"/addons/*/__manifest__.py; do
+    [ -f "$manifest" ] && names+=("$(basename "$(dirname "$manifest")")")
+  done
+  (IFS=,; echo "${names[*]}")
+}
+
+odoo_present() { [ -f "$ODOO_SRC/odoo-bin" ] && [ -d "$ODOO_SRC/odoo/addons/base" ]; }
+
+odoo_missing_message() {
+  cat <<MSG
+No Odoo 18.0 source tree was found at ODOO_SRC=$ODOO_SRC.
+  Put an Odoo 18.0 checkout there, or point ODOO_SRC at one:
+      export ODOO_SRC=/path/to/odoo-18.0     (the folder holding odoo-bin)
+  Or run the product in Docker with the official image: docker compose up
+MSG
+}
+
+ensure_venv() {
+  if [ ! -x "$PY" ]; then
+    say "creating the virtualenv $VENV"
+    "$PYTHON_BIN" -m venv "$VENV" || die "could not create a virtualenv with $PYTHON_BIN (install python3-venv)"
+  fi
+  local stamp="$VENV/.requirements.sha256"
+  local want
+  want=$(sha256sum "$ROOT/requirements.txt" | cut -d' ' -f1)
+  if [ ! -f "$stamp" ] || [ "$(cat "$stamp")" != "$want" ]; then
+    say "installing Python dependencies (requirements.txt)"
+    "$PY" -m pip install --quiet --disable-pip-version-check --upgrade pip >/dev/null 2>&1 || true
+    "$PY" -m pip install --quiet --disable-pip-version-check -r "$ROOT/requirements.txt" 2>&1 \
+      | grep -v "is ignored: it is neither a file nor a directory" || true
+    "$PY" -c "import pluggy, xlsxwriter, psycopg2, lxml, werkzeug" \
+      || die "the Python dependencies did not install; see the pip output above"
+    echo "$want" > "$stamp"
+  fi
+}
+
+pg_answers() { psql -d postgres -tAc 'select 1' >/dev/null 2>&1; }
+
+ensure_postgres() {
+  if pg_answers; then return 0; fi
+  if command -v pg_lsclusters >/dev/null 2>&1 && [ -n "$(pg_lsclusters -h 2>/dev/null)" ]; then
+    say "starting the local PostgreSQL cluster"
+    pg_lsclusters -h | while read -r version cluster _; do
+      pg_ctlcluster --skip-systemctl-redirect "$version" "$cluster" start 2>/dev/null \
+        || pg_ctlcluster "$version" "$cluster" start 2>/dev/null || true
+    done
+    for _ in $(seq 1 30); do pg_answers && break; sleep 1; done
+  fi
+  if ! pg_answers && command -v psql >/dev/null 2>&1 && id postgres >/dev/null 2>&1; then
+    # the server runs but our role is missing: create it as a superuser of this machine
+    su postgres -c "createuser --superuser $(id -un)" >/dev/null 2>&1 || true
+  fi
+  pg_answers || die "PostgreSQL does not answer. Install and start it (Debian: apt-get install postgresql;
+  pg_ctlcluster <version> main start), or set PGHOST/PGPORT/PGUSER/PGPASSWORD to reach one."
+}
+
+odoo_bin() { "$PY" "$ODOO_SRC/odoo-bin" --addons-path="$ODOO_SRC/addons,$ROOT/addons" --data-dir="$ODOO_DATA" "$@"; }

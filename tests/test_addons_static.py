@@ -1,0 +1,83 @@
+"""Static checks of every addon: they need no Odoo and catch what would
+only fail at install time (or never fail, but be wrong)."""
+
+import ast
+import csv
+import pathlib
+import re
+import xml.etree.ElementTree as ET
+
+import pytest
+
+ROOT = pathlib.Path(__file__).resolve().parent.parent
+ADDONS = sorted(p.parent for p in (ROOT / "addons").glob("*/__manifest__.py"))
+
+
+def manifest(addon):
+    return ast.literal_eval((addon / "__manifest__.py").read_text(encoding="utf-8"))
+
+
+def test_there_are_addons():
+    assert any(a.name == "complaint_base" for a in ADDONS)
+
+
+@pytest.mark.parametrize("addon", ADDONS, ids=lambda a: a.name)
+def test_manifest(addon):
+    data = manifest(addon)
+    assert re.fullmatch(r"18\.0\.\d+\.\d+\.\d+", data["version"])
+    for key in ("name", "summary", "license", "author", "website", "depends", "development_status", "maintainers"):
+        assert data.get(key), f"{addon.name}: manifest lacks {key}"
+    for key in ("data", "demo"):
+        for rel in data.get(key, []):
+            assert (addon / rel).is_file(), f"{addon.name}: {key} file {rel} is missing"
+    if addon.name != "complaint_base":
+        assert "complaint_base" in data["depends"]
+
+
+@pytest.mark.parametrize("addon", ADDONS, ids=lambda a: a.name)
+def test_xml_is_well_formed_and_odoo_18(addon):
+    for path in addon.rglob("*.xml"):
+        text = path.read_text(encoding="utf-8")
+        ET.fromstring(text.encode("utf-8"))
+        assert " attrs=" not in text, f"{path}: attrs= is gone in Odoo 17+"
+        assert "<tree" not in text, f"{path}: use <list> in Odoo 18"
+        assert 'states="' not in text, f"{path}: states= is gone in Odoo 17+"
+
+
+@pytest.mark.parametrize("addon", ADDONS, ids=lambda a: a.name)
+def test_access_rights_name_existing_models(addon):
+    path = addon / "security" / "ir.model.access.csv"
+    assert path.is_file()
+    with path.open(encoding="utf-8") as handle:
+        rows = list(csv.DictReader(handle))
+    assert rows
+    ids = [row["id"] for row in rows]
+    assert len(ids) == len(set(ids)), "duplicate access ids"
+    models_py = "\n".join(p.read_text(encoding="utf-8") for p in (addon / "models").glob("*.py"))
+    declared = set(re.findall(r'_name = "([\w.]+)"', models_py))
+    for row in rows:
+        model = row["model_id:id"].removeprefix("model_").replace("_", ".")
+        if "." in row["model_id:id"]:
+            continue  # another addon's model
+        assert any(m.replace(".", "_") == row["model_id:id"].removeprefix("model_") for m in declared), model
+        # nothing is ever deleted by plain users
+        if row["model_id:id"] == "model_complaint_complaint":
+            assert row["perm_unlink"] == "0"
+
+
+@pytest.mark.parametrize("addon", ADDONS, ids=lambda a: a.name)
+def test_chinese_translation_exists_and_is_complete(addon):
+    po = addon / "i18n" / "zh_CN.po"
+    assert po.is_file(), f"{addon.name} has no i18n/zh_CN.po"
+    text = po.read_text(encoding="utf-8")
+    entries = re.findall(r'\nmsgid ((?:".*"\n)+)msgstr ((?:".*"\n?)+)', text)
+    assert len(entries) > 20
+    untranslated = [msgid for msgid, msgstr in entries if msgid.strip() != '""' and msgstr.strip() == '""']
+    assert not untranslated, f"{len(untranslated)} untranslated, e.g. {untranslated[:3]}"
+
+
+def test_no_odoo_source_is_committed():
+    assert not (ROOT / "odoo-bin").exists()
+    assert not (ROOT / "odoo" / "models.py").exists()
+    for path in ROOT.glob("addons/*"):
+        assert path.name.startswith("complaint_"), f"addons/ holds only our addons, not {path.name}"
