@@ -25,6 +25,7 @@ def load_package(name: str, path: pathlib.Path):
 
 
 plugins = load_package("complaint_plugins", ADDONS / "complaint_base" / "plugins")
+engine = load_package("complaint_engine", ADDONS / "complaint_base" / "engine")
 
 
 @pytest.fixture
