@@ -1,9 +1,15 @@
+from datetime import timedelta
+
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 from odoo.tools import html2plaintext
 
 from ..plugins import call_hook
 from .complaint_stage import CLOSED_STATES
+
+# how far along the life cycle each state is, for the clock events it implies
+STATE_RANK = {"new": 0, "acknowledged": 1, "in_progress": 2, "waiting": 2, "resolved": 3, "closed": 4}
+STATE_EVENTS = (("acknowledged", 1), ("resolved", 3), ("closed", 4))
 
 SEVERITIES = [
     ("general", "General"),
@@ -195,6 +201,26 @@ class ComplaintComplaint(models.Model):
     corrective_action = fields.Text(string="Corrective Action")
     preventive_action = fields.Text(string="Preventive Action")
 
+    # --- deadlines, supervision and fines ---------------------------------
+    clock_ids = fields.One2many("complaint.clock", "complaint_id", string="Deadlines")
+    date_next_due = fields.Datetime(
+        string="Next Deadline",
+        compute="_compute_deadlines",
+        store=True,
+        index=True,
+        help="The earliest due time of the running clocks.",
+    )
+    is_overdue = fields.Boolean(
+        string="Overdue", compute="_compute_deadlines", store=True, index=True, help="A clock ran out and is not met."
+    )
+    is_supervised = fields.Boolean(
+        string="On Supervision List", tracking=True, index=True, help="Supervised (督办) by management."
+    )
+    date_supervised = fields.Datetime(string="Supervised Since", readonly=True)
+    supervision_reason = fields.Char()
+    penalty_ids = fields.One2many("complaint.penalty", "complaint_id", string="Fines")
+    penalty_count = fields.Integer(compute="_compute_penalty_count", string="Fine Count")
+
     _sql_constraints = [
         ("name_company_unique", "unique(name, company_id)", "A complaint reference is never reused."),
         (
@@ -214,6 +240,20 @@ class ComplaintComplaint(models.Model):
     def _compute_color(self):
         for complaint in self:
             complaint.color = SEVERITY_COLORS.get(complaint.severity, 0)
+
+    @api.depends("clock_ids.state", "clock_ids.date_due")
+    def _compute_deadlines(self):
+        for complaint in self:
+            running = complaint.clock_ids.filtered(lambda c: c.state == "running" and c.date_due)
+            complaint.date_next_due = min(running.mapped("date_due")) if running else False
+            complaint.is_overdue = any(c.state == "breached" for c in complaint.clock_ids)
+
+    def _compute_penalty_count(self):
+        counts = dict(
+            self.env["complaint.penalty"]._read_group([("complaint_id", "in", self.ids)], ["complaint_id"], ["__count"])
+        )
+        for complaint in self:
+            complaint.penalty_count = counts.get(complaint, 0)
 
     @api.depends("partner_id")
     def _compute_contact(self):
@@ -260,6 +300,10 @@ class ComplaintComplaint(models.Model):
             vals.setdefault("date_last_stage_update", fields.Datetime.now())
         complaints = super().create(vals_list)
         complaints.filtered(lambda c: c.state in CLOSED_STATES).date_closed = fields.Datetime.now()
+        for complaint in complaints:
+            complaint._clock_event("create", when=complaint.date_received)
+            if STATE_RANK.get(complaint.state, 0) > 0 or complaint.state == "cancelled":
+                complaint._clocks_follow_state("new", complaint.state)
         return complaints
 
     def write(self, vals):
@@ -270,6 +314,7 @@ class ComplaintComplaint(models.Model):
                 raise UserError(
                     self.env._("Closed and cancelled complaints are read-only; ask a complaint manager to reopen them.")
                 )
+        old_states = {}
         if "stage_id" in vals:
             vals["date_last_stage_update"] = fields.Datetime.now()
             new_state = self.env["complaint.stage"].browse(vals["stage_id"]).state
@@ -277,7 +322,11 @@ class ComplaintComplaint(models.Model):
                 vals["date_closed"] = fields.Datetime.now()
             else:
                 vals["date_closed"] = False
-        return super().write(vals)
+            old_states = {complaint.id: complaint.state for complaint in self}
+        result = super().write(vals)
+        for complaint in self.filtered(lambda c: c.id in old_states and old_states[c.id] != c.state):
+            complaint._clocks_follow_state(old_states[complaint.id], complaint.state)
+        return result
 
     @api.ondelete(at_uninstall=False)
     def _unlink_except_kept_records(self):
@@ -370,6 +419,145 @@ class ComplaintComplaint(models.Model):
         for key, value in (answer or {}).items():
             if key in self._fields and key not in vals:
                 vals[key] = value
+
+    # --- deadline clocks --------------------------------------------------
+    def _plugin_data(self):
+        """The complaint as plain data for the plugin hooks."""
+        self.ensure_one()
+        lineage = [int(i) for i in (self.category_id.parent_path or "").split("/") if i]
+        return {
+            "id": self.id,
+            "name": self.name,
+            "subject": self.subject,
+            "sector": self.sector,
+            "category_lineage_ids": lineage,
+            "category_code": self.category_id.code,
+            "channel_code": self.channel_id.code,
+            "severity": self.severity,
+            "priority": self.priority,
+            "team_id": self.team_id.id,
+            "company_id": self.company_id.id,
+            "is_major": self.is_major,
+            "is_repeated": self.is_repeated,
+            "media_involved": self.media_involved,
+        }
+
+    def _deadline_targets(self):
+        """{clock kind: deadline target} of the policies that apply, the most
+        specific policy first (chosen through the plugins)."""
+        self.ensure_one()
+        Policy = self.env["complaint.deadline.policy"].sudo()
+        policies = Policy.search([("company_id", "in", (False, self.company_id.id))])
+        chosen = call_hook(
+            "complaint_select_deadline_policies",
+            self._installed_complaint_addons(),
+            complaint=self._plugin_data(),
+            policies=[policy._as_plugin_dict(self) for policy in policies],
+        )
+        by_id = {policy.id: policy for policy in policies}
+        targets = {}
+        for data in chosen or []:
+            for target in by_id[data["id"]].target_ids:
+                targets.setdefault(target.kind_id, target)
+        return targets
+
+    def _clock_event(self, event, when=None):
+        """Meet the clocks this event stops and start those it starts."""
+        when = when or fields.Datetime.now()
+        Clock = self.env["complaint.clock"].sudo()
+        calendar_of = Clock._calendars()
+        for complaint in self:
+            clocks = complaint.sudo().clock_ids
+            clocks.filtered(lambda c: c.kind_id.stop_event == event)._meet(when)
+            starting = self.env["complaint.clock.kind"].sudo().search([("start_event", "=", event)])
+            if not starting:
+                continue
+            targets = complaint._deadline_targets()
+            for kind in starting:
+                if kind in targets and not clocks.filtered(lambda c, k=kind: c.kind_id == k and c.state != "cancelled"):
+                    Clock._start(complaint, targets[kind], when, calendar_of)
+
+    def _clocks_follow_state(self, old_state, new_state):
+        self.ensure_one()
+        clocks = self.sudo().clock_ids
+        if new_state == "cancelled":
+            clocks._cancel()
+            return
+        old_rank, new_rank = STATE_RANK.get(old_state, 0), STATE_RANK.get(new_state, 0)
+        if old_state in ("resolved", "closed", "cancelled") and new_rank < 3:
+            self._clocks_restart()
+        if old_state == "waiting" and new_state != "waiting":
+            clocks.filtered(lambda c: c.kind_id.pause_when_waiting)._resume()
+        for event, rank in STATE_EVENTS:
+            if new_rank >= rank > old_rank:
+                self._clock_event(event)
+        if new_state == "waiting":
+            self.sudo().clock_ids.filtered(lambda c: c.kind_id.pause_when_waiting)._pause()
+
+    def _clocks_restart(self):
+        """Reopening (appeal, dissatisfied callback) starts new clocks for the
+        kinds that restart, from now."""
+        Clock = self.env["complaint.clock"].sudo()
+        calendar_of = Clock._calendars()
+        targets = self._deadline_targets()
+        now = fields.Datetime.now()
+        for kind, target in targets.items():
+            if not kind.restart_on_reopen:
+                continue
+            previous = self.sudo().clock_ids.filtered(lambda c, k=kind: c.kind_id == k)
+            previous._cancel()
+            previous._log("reset", note=self.env._("Complaint reopened"))
+            Clock._start(self, target, now, calendar_of)
+
+    def _message_post_after_hook(self, message, msg_vals):
+        """The first message to the complainant meets the first-contact clock."""
+        result = super()._message_post_after_hook(message, msg_vals)
+        if (
+            message.message_type in ("comment", "email_outgoing")
+            and message.subtype_id
+            and not message.subtype_id.internal
+            and message.author_id.user_ids.filtered(lambda u: not u.share)
+        ):
+            self._clock_event("first_contact")
+        return result
+
+    def _penalty_payers(self, payer):
+        """[(partner, user)] who pay a fine of this payer kind."""
+        self.ensure_one()
+        User = self.env["res.users"]
+        if payer == "handler":
+            return [(self.user_id.partner_id, self.user_id)] if self.user_id else []
+        if payer in ("team_leader", "team"):
+            leader = self.team_id.leader_id
+            return [(leader.partner_id, leader)] if leader else []
+        if payer == "respondent":
+            if self.respondent_partner_id:
+                users = self.respondent_partner_id.user_ids[:1]
+                return [(self.respondent_partner_id, users)]
+            if self.respondent_user_id:
+                return [(self.respondent_user_id.partner_id, self.respondent_user_id)]
+            return []
+        if payer == "participant":
+            payers = [(self.user_id.partner_id, self.user_id)] if self.user_id else []
+            for party in self.party_ids.filtered(lambda p: p.role not in ("complainant", "witness")):
+                partner = party.partner_id or party.user_id.partner_id
+                if partner and partner not in [p for p, __ in payers]:
+                    payers.append((partner, party.user_id or User))
+            return payers
+        return []
+
+    def action_view_penalties(self):
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id("complaint_base.complaint_penalty_action")
+        action["domain"] = [("complaint_id", "=", self.id)]
+        action["context"] = {"default_complaint_id": self.id}
+        return action
+
+    def action_supervise(self):
+        self.write({"is_supervised": True, "date_supervised": fields.Datetime.now()})
+
+    def action_unsupervise(self):
+        self.write({"is_supervised": False, "date_supervised": False})
 
     # --- actions ----------------------------------------------------------
     def _stage_for_state(self, state):

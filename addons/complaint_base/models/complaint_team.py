@@ -42,6 +42,12 @@ class ComplaintTeam(models.Model):
         string="Working Hours",
         help="Business calendar on which this team's deadlines are counted. Empty: the company's working hours.",
     )
+    role_ids = fields.One2many(
+        "complaint.team.role",
+        "team_id",
+        string="Escalation Roles",
+        help="Who is addressed at each level of the escalation ladder, e.g. retail manager, sales director, GM.",
+    )
     description = fields.Html(sanitize=True)
     complaint_ids = fields.One2many("complaint.complaint", "team_id", string="Complaints")
     open_complaint_count = fields.Integer(compute="_compute_open_complaint_count", string="Open Complaints")
