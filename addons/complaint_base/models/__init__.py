@@ -1,10 +1,18 @@
-from . import (
-    complaint_category,
-    complaint_channel,
-    complaint_complaint,
-    complaint_party,
-    complaint_stage,
-    complaint_tag,
-    complaint_team,
-    res_config_settings,
-)
+from . import complaint_stage
+from . import complaint_channel
+from . import complaint_category
+from . import complaint_tag
+from . import complaint_team
+from . import complaint_team_role
+from . import complaint_party
+from . import complaint_complaint
+from . import complaint_holiday_year
+from . import resource_calendar
+from . import complaint_clock_kind
+from . import complaint_deadline_policy
+from . import complaint_escalation_step
+from . import complaint_penalty_rule
+from . import complaint_penalty
+from . import complaint_clock
+from . import complaint_digest
+from . import res_config_settings

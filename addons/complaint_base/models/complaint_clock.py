@@ -68,7 +68,6 @@ class ComplaintClock(models.Model):
         store=True,
         help="On time: met before its due time; late: breached or met after it.",
     )
-    period = fields.Date(related="date_start", store=False)
 
     @api.depends("state", "is_late")
     def _compute_result(self):
@@ -185,7 +184,11 @@ class ComplaintClock(models.Model):
         for clock in self.filtered(lambda c: c.state in ("running", "breached") and c.target_id):
             target = clock.target_id
             due = compute_due(
-                calendar_of(clock.complaint_id), clock.date_start, target.amount, target.unit, target.time_of_day or None
+                calendar_of(clock.complaint_id),
+                clock.date_start,
+                target.amount,
+                target.unit,
+                target.time_of_day or None,
             )
             # time spent paused does not count against the complainant's clock
             due += timedelta(minutes=clock.paused_minutes or 0)
@@ -439,7 +442,9 @@ class ComplaintClock(models.Model):
                         "company_id": complaint.company_id.id,
                         "breach_key": key,
                         "evidence": self.env._(
-                            "Clock %(clock)s was due %(due)s UTC and breached.", clock=self.kind_id.name, due=self.date_due
+                            "Clock %(clock)s was due %(due)s UTC and breached.",
+                            clock=self.kind_id.name,
+                            due=self.date_due,
                         ),
                     }
                 )

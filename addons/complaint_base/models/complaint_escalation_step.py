@@ -28,7 +28,11 @@ class ComplaintEscalationStep(models.Model):
     sequence = fields.Integer(default=10)
     name = fields.Char(required=True, translate=True)
     threshold = fields.Selection(
-        [("percent", "% of the Time Elapsed"), ("before_due", "Before the Due Time"), ("after_due", "After the Due Time")],
+        [
+            ("percent", "% of the Time Elapsed"),
+            ("before_due", "Before the Due Time"),
+            ("after_due", "After the Due Time"),
+        ],
         required=True,
         default="after_due",
     )

@@ -52,5 +52,7 @@ class ComplaintHolidayDay(models.Model):
         for day in self:
             if day.date.year != day.year_id.year:
                 raise ValidationError(
-                    self.env._("%(date)s does not belong to the %(year)s schedule.", date=day.date, year=day.year_id.year)
+                    self.env._(
+                        "%(date)s does not belong to the %(year)s schedule.", date=day.date, year=day.year_id.year
+                    )
                 )

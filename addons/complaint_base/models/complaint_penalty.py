@@ -38,7 +38,11 @@ class ComplaintPenalty(models.Model):
     rule_code = fields.Char(related="rule_id.code", store=True, string="Article")
     payer_type = fields.Selection(PENALTY_PAYERS, required=True, default="handler")
     partner_id = fields.Many2one(
-        "res.partner", string="Paid By", required=True, index=True, tracking=True,
+        "res.partner",
+        string="Paid By",
+        required=True,
+        index=True,
+        tracking=True,
         help="The person, outlet, dealer or contractor who pays.",
     )
     user_id = fields.Many2one("res.users", string="Employee", index=True)
@@ -49,7 +53,9 @@ class ComplaintPenalty(models.Model):
     state = fields.Selection(PENALTY_STATES, required=True, default="proposed", tracking=True, index=True)
     evidence = fields.Text()
     breach_key = fields.Char(
-        readonly=True, copy=False, index=True,
+        readonly=True,
+        copy=False,
+        index=True,
         help="Identifies the breach a fine answers; the database refuses a second fine for the same breach.",
     )
     decided_by_id = fields.Many2one("res.users", string="Decided By", readonly=True, copy=False)

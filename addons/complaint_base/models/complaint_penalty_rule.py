@@ -31,7 +31,8 @@ class ComplaintPenaltyRule(models.Model):
     currency_id = fields.Many2one(related="company_id.currency_id")
     payer = fields.Selection(PENALTY_PAYERS, required=True, default="handler", string="Who Pays", tracking=True)
     also_team_leader = fields.Boolean(
-        string="Team Leader Pays Too", help="The team leader pays the same amount as well (e.g. handler and manager 50 each)."
+        string="Team Leader Pays Too",
+        help="The team leader pays the same amount as well (e.g. handler and manager 50 each).",
     )
     active = fields.Boolean(default=True, tracking=True)
     penalty_count = fields.Integer(compute="_compute_penalty_count")
@@ -49,7 +50,9 @@ class ComplaintPenaltyRule(models.Model):
                 raise ValidationError(self.env._("Fine %s needs 0 < minimum ≤ maximum.", rule.code))
 
     def _compute_penalty_count(self):
-        counts = dict(self.env["complaint.penalty"]._read_group([("rule_id", "in", self.ids)], ["rule_id"], ["__count"]))
+        counts = dict(
+            self.env["complaint.penalty"]._read_group([("rule_id", "in", self.ids)], ["rule_id"], ["__count"])
+        )
         for rule in self:
             rule.penalty_count = counts.get(rule, 0)
 

@@ -1,3 +1,7 @@
+from datetime import datetime, timedelta
+
+import pytz
+
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
@@ -25,6 +29,22 @@ class ResConfigSettings(models.TransientModel):
         help="Anonymous complaints are accepted and handled with the same care.",
     )
 
+    complaint_digest_hour = fields.Float(
+        string="Sending Time", default=8.0, help="Local time at which the daily digest is sent."
+    )
+    complaint_digest_lookahead_hours = fields.Integer(
+        string="Look Ahead (hours)",
+        config_parameter="complaint_base.digest_lookahead_hours",
+        default=24,
+        help="Complaints due within this many hours are listed as due soon.",
+    )
+    complaint_digest_handlers = fields.Boolean(
+        string="Send to Handlers", config_parameter="complaint_base.digest_handlers", default=True
+    )
+    complaint_digest_leaders = fields.Boolean(
+        string="Send to Team Leaders", config_parameter="complaint_base.digest_leaders", default=True
+    )
+
     def _complaint_sequence(self):
         return (
             self.env["ir.sequence"]
@@ -39,11 +59,38 @@ class ResConfigSettings(models.TransientModel):
         res.update(
             complaint_reference_prefix=sequence.prefix or "",
             complaint_reference_padding=sequence.padding or 6,
+            complaint_digest_hour=self._digest_cron_hour(),
         )
         return res
 
+    def _digest_cron(self):
+        return self.env.ref("complaint_base.ir_cron_complaint_digest", raise_if_not_found=False)
+
+    def _digest_cron_hour(self):
+        cron = self._digest_cron()
+        if not cron:
+            return 8.0
+        tz = pytz.timezone(self.env.user.tz or "Asia/Shanghai")
+        local = pytz.utc.localize(cron.sudo().nextcall).astimezone(tz)
+        return local.hour + local.minute / 60
+
+    def _set_digest_hour(self, hour):
+        if not 0 <= hour < 24:
+            raise ValidationError(self.env._("The sending time is between 00:00 and 23:59."))
+        cron = self._digest_cron()
+        if not cron or abs(self._digest_cron_hour() - hour) < 1 / 120:
+            return
+        tz = pytz.timezone(self.env.user.tz or "Asia/Shanghai")
+        now = datetime.now(tz)
+        hours, minutes = divmod(round(hour * 60), 60)
+        wanted = now.replace(hour=hours, minute=minutes, second=0, microsecond=0)
+        if wanted <= now:
+            wanted += timedelta(days=1)
+        cron.sudo().nextcall = wanted.astimezone(pytz.utc).replace(tzinfo=None)
+
     def set_values(self):
         super().set_values()
+        self._set_digest_hour(self.complaint_digest_hour)
         sequence = self._complaint_sequence()
         if sequence and (
             sequence.prefix != (self.complaint_reference_prefix or False)
