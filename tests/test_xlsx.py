@@ -14,7 +14,17 @@ def test_headers_rows_and_totals():
         ["TS2026-000003", None, None, 0.5],
     ]
     data = build_xlsx(
-        [Sheet("逾期投诉", ["编号", "主题", "到期时间", "金额"], iter(rows), widths=[16, 30], money_columns=[3], totals=[3], total_label="合计")]
+        [
+            Sheet(
+                "逾期投诉",
+                ["编号", "主题", "到期时间", "金额"],
+                iter(rows),
+                widths=[16, 30],
+                money_columns=[3],
+                totals=[3],
+                total_label="合计",
+            )
+        ]
     )
     book = openpyxl.load_workbook(io.BytesIO(data))
     sheet = book["逾期投诉"]

@@ -34,6 +34,7 @@
         "views/complaint_base_menus.xml",
     ],
     "demo": [
+        "demo/complaint_deadline_demo.xml",
         "demo/complaint_demo.xml",
     ],
     "assets": {

@@ -243,6 +243,7 @@ class ComplaintClock(models.Model):
         The cron commits after each batch and runs again while work remains.
         """
         now = fields.Datetime.now()
+        self.flush_model(["next_check", "state"])
         self.env.cr.execute(
             SQL(
                 """SELECT id FROM complaint_clock
@@ -317,6 +318,8 @@ class ComplaintClock(models.Model):
 
     def _apply_step(self, step):
         self.ensure_one()
+        # e-mails of a scheduler batch are queued, not sent inside the batch
+        self = self.with_context(mail_notify_force_send=False)  # noqa: PLW0642
         complaint = self.complaint_id.sudo()
         actions = call_hook(
             "complaint_escalation_actions",
@@ -415,7 +418,8 @@ class ComplaintClock(models.Model):
 
     def _action_fine(self, step, action):
         complaint = self.complaint_id.sudo()
-        rules = step.penalty_rule_ids.filtered("active")
+        # plugins may cite any active article of the company, not only the step's
+        rules = self.env["complaint.penalty.rule"].sudo().search([("company_id", "=", complaint.company_id.id)])
         fines = call_hook(
             "complaint_assess_penalties",
             complaint._installed_complaint_addons(),

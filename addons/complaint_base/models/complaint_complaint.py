@@ -1,4 +1,4 @@
-from odoo import api, fields, models
+from odoo import api, fields, models, tools
 from odoo.exceptions import UserError, ValidationError
 from odoo.tools import html2plaintext
 
@@ -239,12 +239,14 @@ class ComplaintComplaint(models.Model):
         for complaint in self:
             complaint.color = SEVERITY_COLORS.get(complaint.severity, 0)
 
-    @api.depends("clock_ids.state", "clock_ids.date_due")
+    @api.depends("clock_ids.state", "clock_ids.date_due", "state")
     def _compute_deadlines(self):
         for complaint in self:
             running = complaint.clock_ids.filtered(lambda c: c.state == "running" and c.date_due)
             complaint.date_next_due = min(running.mapped("date_due")) if running else False
-            complaint.is_overdue = any(c.state == "breached" for c in complaint.clock_ids)
+            complaint.is_overdue = complaint.state not in CLOSED_STATES and any(
+                c.state == "breached" for c in complaint.clock_ids
+            )
 
     def _compute_penalty_count(self):
         counts = dict(
@@ -336,8 +338,16 @@ class ComplaintComplaint(models.Model):
         )
 
     # --- intake rules -----------------------------------------------------
+    @tools.ormcache()
     def _installed_complaint_addons(self):
-        return frozenset(self.env.registry._init_modules)
+        """Addons of the suite installed in this database (or being installed:
+        their plugins act on their own demo data).  A new registry is built
+        whenever modules are installed or removed, which clears this cache."""
+        self.env.cr.execute(
+            "SELECT name FROM ir_module_module WHERE state IN ('installed', 'to install', 'to upgrade')"
+            " AND name LIKE 'complaint%%'"
+        )
+        return frozenset(row[0] for row in self.env.cr.fetchall())
 
     def _intake_values(self):
         self.ensure_one()
@@ -489,6 +499,11 @@ class ComplaintComplaint(models.Model):
         for event, rank in STATE_EVENTS:
             if new_rank >= rank > old_rank:
                 self._clock_event(event)
+        if new_state == "closed":
+            # nothing more is chased on a closed complaint, but its callback
+            self.sudo().clock_ids.filtered(
+                lambda c: c.state in ("running", "paused") and c.kind_id.stop_event != "callback_done"
+            )._cancel()
         if new_state == "waiting":
             self.sudo().clock_ids.filtered(lambda c: c.kind_id.pause_when_waiting)._pause()
 
@@ -550,6 +565,20 @@ class ComplaintComplaint(models.Model):
         action["domain"] = [("complaint_id", "=", self.id)]
         action["context"] = {"default_complaint_id": self.id}
         return action
+
+    def action_reply_sent(self):
+        """Record that the formal reply went out (meets the reply clock)."""
+        self._clock_event("reply_sent")
+        for complaint in self:
+            complaint.message_post(
+                body=self.env._("Formal reply sent to the complainant."), subtype_xmlid="mail.mt_note"
+            )
+
+    def action_callback_done(self):
+        """Record that the complainant was called back (meets the callback clock)."""
+        self._clock_event("callback_done")
+        for complaint in self:
+            complaint.message_post(body=self.env._("Complainant called back."), subtype_xmlid="mail.mt_note")
 
     def action_supervise(self):
         self.write({"is_supervised": True, "date_supervised": fields.Datetime.now()})

@@ -4,3 +4,5 @@ from . import test_complaint_access
 from . import test_complaint_plugins
 from . import test_complaint_settings
 from . import test_complaint_ui
+from . import test_complaint_deadlines
+from . import test_complaint_escalation
