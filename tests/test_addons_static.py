@@ -53,7 +53,7 @@ def test_access_rights_name_existing_models(addon):
     assert rows
     ids = [row["id"] for row in rows]
     assert len(ids) == len(set(ids)), "duplicate access ids"
-    models_py = "\n".join(p.read_text(encoding="utf-8") for p in (addon / "models").glob("*.py"))
+    models_py = "\n".join(p.read_text(encoding="utf-8") for p in addon.glob("*/*.py"))
     declared = set(re.findall(r'_name = "([\w.]+)"', models_py))
     for row in rows:
         model = row["model_id:id"].removeprefix("model_").replace("_", ".")
