@@ -31,6 +31,17 @@ class ComplaintCategory(models.Model):
             else:
                 category.complete_name = category.name
 
+    @api.depends_context("lang")
+    @api.depends("name", "parent_id")
+    def _compute_display_name(self):
+        # complete_name is stored once, in one language; show the path in the user's
+        for category in self:
+            names, node = [], category
+            while node:
+                names.append(node.name or "")
+                node = node.parent_id
+            category.display_name = " / ".join(reversed(names))
+
     @api.constrains("parent_id")
     def _check_parent_id(self):
         if self._has_cycle():

@@ -216,17 +216,17 @@ class ComplaintClock(models.Model):
         self.ensure_one()
         return set(self.event_ids.filtered(lambda e: e.event == "step").step_id.ids)
 
-    def _schedule_next_check(self, calendar_of=None):
+    def _schedule_next_check(self, calendar_of=None, fired=None):
         calendar_of = calendar_of or self._calendars()
         for clock in self:
             if clock.state not in ("running", "breached") or not clock.date_due:
                 clock.next_check = False
                 continue
-            fired = clock._fired_step_ids()
+            done = fired if fired is not None else clock._fired_step_ids()
             times = [
                 clock._step_time(step, calendar_of(clock.complaint_id))
                 for step in clock.target_id.step_ids
-                if step.id not in fired
+                if step.id not in done
             ]
             if clock.state == "running":
                 times.append(clock.date_due)
@@ -263,19 +263,32 @@ class ComplaintClock(models.Model):
 
     def _process(self, now):
         calendar_of = self._calendars()
+        breaching = self.filtered(lambda c: c.state == "running" and c.date_due <= now)
+        for clock in breaching:
+            clock.write({"state": "breached", "date_breached": clock.date_due})
+        self.env["complaint.clock.event"].sudo().create(
+            [{"clock_id": clock.id, "event": "breach", "date": clock.date_due} for clock in breaching]
+        )
+        context = {"rules": {}, "fines": []}
+        posts = {}
+        fired_by_clock = {clock.id: clock._fired_step_ids() for clock in self}
         for clock in self:
-            complaint = clock.complaint_id
-            calendar = calendar_of(complaint)
-            if clock.state == "running" and clock.date_due <= now:
-                clock.write({"state": "breached", "date_breached": clock.date_due})
-                clock._log("breach", when=clock.date_due)
-            fired = clock._fired_step_ids()
+            calendar = calendar_of(clock.complaint_id)
+            fired = fired_by_clock[clock.id]
+            notes, partners = [], self.env["res.partner"]
             for step in clock.target_id.step_ids:
                 if step.id in fired or clock._step_time(step, calendar) > now:
                     continue
                 if clock._claim_step(step, now):
-                    clock._apply_step(step)
-            clock._schedule_next_check(calendar_of)
+                    fired.add(step.id)
+                    step_notes, step_partners = clock._apply_step(step, context)
+                    notes += step_notes
+                    partners |= step_partners
+            if notes:
+                posts[clock] = (notes, partners)
+            clock._schedule_next_check(calendar_of, fired)
+        self.env["complaint.penalty"].sudo()._create_batch_once(context["fines"])
+        self._post_escalations(posts)
 
     def _claim_step(self, step, now):
         """Insert the step's log row; False when another run already did."""
@@ -295,7 +308,8 @@ class ComplaintClock(models.Model):
             )
         )
         claimed = bool(self.env.cr.fetchone())
-        self.invalidate_recordset(["event_ids"])
+        if claimed:
+            self.invalidate_recordset(["event_ids"])
         return claimed
 
     # ------------------------------------------------------------ actions
@@ -316,10 +330,10 @@ class ComplaintClock(models.Model):
             return self.env["res.groups"].browse(action.get("group_id") or []).users.filtered(lambda u: not u.share)
         return self.env["res.users"]
 
-    def _apply_step(self, step):
+    def _apply_step(self, step, context=None):
+        """Run the actions of ``step``; return (chatter lines, partners to notify)."""
         self.ensure_one()
-        # e-mails of a scheduler batch are queued, not sent inside the batch
-        self = self.with_context(mail_notify_force_send=False)  # noqa: PLW0642
+        context = context if context is not None else {"rules": {}, "fines": None}
         complaint = self.complaint_id.sudo()
         actions = call_hook(
             "complaint_escalation_actions",
@@ -328,12 +342,51 @@ class ComplaintClock(models.Model):
             clock=self._plugin_data(),
             step=step._as_plugin_dict(),
         )
+        notes, partners = [], self.env["res.partner"]
         for action in (a for result in actions for a in (result or [])):
             method = getattr(self, f"_action_{action['action']}", None)
             if method is None:
                 _logger.warning("unknown escalation action %s in step %s", action["action"], step.id)
                 continue
-            method(step, action)
+            text, recipients = method(step, action, context)
+            if text:
+                notes.append(Markup("%s: %s") % (step.name, text))
+            partners |= recipients
+        return notes, partners
+
+    def _post_escalations(self, posts):
+        """Write what the escalation steps did to the chatter, in one batch:
+        one message per complaint and pass, listing every action; the people
+        addressed are notified in their Odoo inbox.  E-mail goes out once a
+        day in the overdue digest rather than once per breach."""
+        if not posts:
+            return
+        by_complaint = {}
+        for clock, (notes, partners) in posts.items():
+            entry = by_complaint.setdefault(clock.complaint_id, [[], self.env["res.partner"]])
+            entry[0].append(
+                Markup("<p><b>%s</b> — %s</p><ul>%s</ul>")
+                % (
+                    self.env._("Escalation"),
+                    clock.kind_id.name,
+                    Markup("").join(Markup("<li>%s</li>") % note for note in notes),
+                )
+            )
+            entry[1] |= partners
+        complaints = self.env["complaint.complaint"].sudo().browse([c.id for c in by_complaint])
+        messages = complaints._message_log_batch(
+            bodies={complaint.id: Markup("").join(by_complaint[complaint][0]) for complaint in complaints},
+        )
+        notifications = []
+        for complaint, message in zip(complaints, messages, strict=True):
+            partners = by_complaint[complaint][1]
+            if partners:
+                message.partner_ids = [(6, 0, partners.ids)]
+                notifications += [
+                    {"mail_message_id": message.id, "res_partner_id": partner.id, "notification_type": "inbox"}
+                    for partner in partners
+                ]
+        self.env["mail.notification"].sudo().create(notifications)
 
     def _plugin_data(self):
         self.ensure_one()
@@ -346,53 +399,33 @@ class ComplaintClock(models.Model):
             "unit": self.unit,
         }
 
-    def _escalation_note(self, step, text):
-        return Markup("<p><b>%s</b> — %s: %s</p>") % (
-            self.env._("Escalation"),
-            step.name,
-            text,
-        )
-
-    def _action_notify(self, step, action):
+    def _action_notify(self, step, action, context):
         users = self._recipients(action)
-        complaint = self.complaint_id.sudo()
         names = ", ".join(users.mapped("name")) or self.env._("nobody (no recipient configured)")
-        complaint.message_post(
-            body=self._escalation_note(
-                step,
-                self.env._(
-                    "clock %(clock)s due %(due)s UTC; notified %(users)s",
-                    clock=self.kind_id.name,
-                    due=self.date_due,
-                    users=names,
-                ),
-            ),
-            partner_ids=users.partner_id.ids,
-            subtype_xmlid="mail.mt_note",
+        text = self.env._(
+            "clock %(clock)s due %(due)s UTC; notified %(users)s",
+            clock=self.kind_id.name,
+            due=self.date_due,
+            users=names,
         )
+        return text, users.partner_id
 
-    def _action_reassign(self, step, action):
+    def _action_reassign(self, step, action, context):
         users = self._recipients(action)[:1]
         complaint = self.complaint_id.sudo()
         if not users or users == complaint.user_id:
-            return
+            return None, self.env["res.partner"]
         complaint.with_context(complaint_escalation=True).write({"user_id": users.id})
-        complaint.message_post(
-            body=self._escalation_note(step, self.env._("reassigned to %s", users.name)),
-            partner_ids=users.partner_id.ids,
-            subtype_xmlid="mail.mt_note",
-        )
+        return self.env._("reassigned to %s", users.name), users.partner_id
 
-    def _action_raise_priority(self, step, action):
+    def _action_raise_priority(self, step, action, context):
         complaint = self.complaint_id.sudo()
         index = PRIORITY_ORDER.index(complaint.priority or "1")
         if index + 1 < len(PRIORITY_ORDER):
             complaint.with_context(complaint_escalation=True).priority = PRIORITY_ORDER[index + 1]
-        complaint.message_post(
-            body=self._escalation_note(step, self.env._("priority raised")), subtype_xmlid="mail.mt_note"
-        )
+        return self.env._("priority raised"), self.env["res.partner"]
 
-    def _action_activity(self, step, action):
+    def _action_activity(self, step, action, context):
         complaint = self.complaint_id.sudo()
         user = self._recipients(action)[:1] or complaint.user_id or complaint.team_id.leader_id
         complaint.activity_schedule(
@@ -401,25 +434,25 @@ class ComplaintClock(models.Model):
             user_id=user.id or self.env.uid,
             date_deadline=fields.Date.context_today(self),
         )
-        complaint.message_post(
-            body=self._escalation_note(step, self.env._("activity planned for %s", user.name or "-")),
-            subtype_xmlid="mail.mt_note",
-        )
+        return self.env._("activity planned for %s", user.name or "-"), self.env["res.partner"]
 
-    def _action_supervise(self, step, action):
+    def _action_supervise(self, step, action, context):
         complaint = self.complaint_id.sudo()
         if not complaint.is_supervised:
             complaint.with_context(complaint_escalation=True).write(
                 {"is_supervised": True, "date_supervised": fields.Datetime.now(), "supervision_reason": step.name}
             )
-        complaint.message_post(
-            body=self._escalation_note(step, self.env._("put on the supervision list")), subtype_xmlid="mail.mt_note"
-        )
+        return self.env._("put on the supervision list"), self.env["res.partner"]
 
-    def _action_fine(self, step, action):
+    def _action_fine(self, step, action, context):
         complaint = self.complaint_id.sudo()
+        company = complaint.company_id
         # plugins may cite any active article of the company, not only the step's
-        rules = self.env["complaint.penalty.rule"].sudo().search([("company_id", "=", complaint.company_id.id)])
+        if company.id not in context["rules"]:
+            context["rules"][company.id] = (
+                self.env["complaint.penalty.rule"].sudo().search([("company_id", "=", company.id)])
+            )
+        rules = context["rules"][company.id]
         fines = call_hook(
             "complaint_assess_penalties",
             complaint._installed_complaint_addons(),
@@ -427,12 +460,11 @@ class ComplaintClock(models.Model):
             breach={"kind": "clock", "clock_kind": self.kind_id.code, "rule_codes": action.get("rule_codes") or []},
             rules=[rule._as_plugin_dict() for rule in rules],
         )
-        created = complaint.env["complaint.penalty"]
+        values = []
         for fine in (f for result in fines for f in (result or [])):
             rule = rules.filtered(lambda r, code=fine["rule_code"]: r.code == code)[:1]
             for partner, user in complaint._penalty_payers(fine["payer"]):
-                key = f"clock:{self.id}:step:{step.id}:rule:{rule.id}:{fine['payer']}:partner:{partner.id}"
-                created |= created._create_once(
+                values.append(
                     {
                         "complaint_id": complaint.id,
                         "clock_id": self.id,
@@ -443,8 +475,8 @@ class ComplaintClock(models.Model):
                         "user_id": user.id,
                         "team_id": complaint.team_id.id,
                         "amount": fine["amount"],
-                        "company_id": complaint.company_id.id,
-                        "breach_key": key,
+                        "company_id": company.id,
+                        "breach_key": f"clock:{self.id}:step:{step.id}:rule:{rule.id}:{fine['payer']}:partner:{partner.id}",
                         "evidence": self.env._(
                             "Clock %(clock)s was due %(due)s UTC and breached.",
                             clock=self.kind_id.name,
@@ -452,17 +484,23 @@ class ComplaintClock(models.Model):
                         ),
                     }
                 )
-        if created:
-            complaint.message_post(
-                body=self._escalation_note(
-                    step,
-                    self.env._(
-                        "fines proposed: %s",
-                        ", ".join(f"{p.partner_id.name} {p.amount:g} ({p.rule_code})" for p in created),
-                    ),
+        if context.get("fines") is None:  # called outside a scheduler pass
+            self.env["complaint.penalty"].sudo()._create_batch_once(values)
+        else:
+            context["fines"] += values
+        if not values:
+            return None, self.env["res.partner"]
+        Partner = self.env["res.partner"]
+        return (
+            self.env._(
+                "fines proposed: %s",
+                ", ".join(
+                    f"{Partner.browse(v['partner_id']).name} {v['amount']:g} ({rules.browse(v['rule_id']).code})"
+                    for v in values
                 ),
-                subtype_xmlid="mail.mt_note",
-            )
+            ),
+            Partner,
+        )
 
     def unlink(self):
         if not self.env.su:

@@ -1,8 +1,5 @@
-import psycopg2.errors
-
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
-from odoo.tools import mute_logger
 
 from .complaint_penalty_rule import PENALTY_PAYERS
 
@@ -76,16 +73,20 @@ class ComplaintPenalty(models.Model):
         return super().create(vals_list)
 
     @api.model
-    def _create_once(self, vals):
-        """Create the fine unless its breach was already fined (also by a
-        concurrent transaction: the unique index decides)."""
-        if vals.get("breach_key") and self.search_count([("breach_key", "=", vals["breach_key"])], limit=1):
+    def _create_batch_once(self, vals_list):
+        """Create the fines whose breach was not fined yet, in one batch.
+
+        The breach key's unique index stays the guarantee: a fine created by
+        a concurrent transaction in the meantime makes this one fail whole
+        (and the scheduler step's claim already prevents that)."""
+        keys = [vals["breach_key"] for vals in vals_list if vals.get("breach_key")]
+        existing = set(self.search([("breach_key", "in", keys)]).mapped("breach_key")) if keys else set()
+        todo = [vals for vals in vals_list if vals.get("breach_key") not in existing]
+        if not todo:
             return self.browse()
-        try:
-            with self.env.cr.savepoint(), mute_logger("odoo.sql_db"):
-                return self.create(vals)
-        except psycopg2.errors.UniqueViolation:
-            return self.browse()
+        return self.with_context(mail_create_nolog=True, tracking_disable=True, mail_create_nosubscribe=True).create(
+            todo
+        )
 
     @api.ondelete(at_uninstall=False)
     def _unlink_except_ledger(self):
