@@ -31,6 +31,7 @@
         "views/complaint_category_views.xml",
         "views/complaint_tag_views.xml",
         "views/res_config_settings_views.xml",
+        "views/complaint_portal_templates.xml",
         "views/complaint_base_menus.xml",
     ],
     "demo": [

@@ -143,6 +143,13 @@ class ComplaintComplaint(models.Model):
         help="The complainant did not give their identity; the complaint is handled with the same care.",
     )
     customer_demand = fields.Text(string="Remedy Sought", help="What the complainant asks for.")
+    intake_fingerprint = fields.Char(
+        readonly=True,
+        copy=False,
+        index="btree_not_null",
+        groups="base.group_system",
+        help="Keyed hash of the address a web complaint came from, to throttle floods; the address itself is not kept.",
+    )
 
     # --- respondent and parties -------------------------------------------
     respondent_partner_id = fields.Many2one(

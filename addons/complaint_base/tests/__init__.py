@@ -6,3 +6,4 @@ from . import test_complaint_settings
 from . import test_complaint_ui
 from . import test_complaint_deadlines
 from . import test_complaint_escalation
+from . import test_complaint_portal

@@ -1,0 +1,44 @@
+from odoo import http
+from odoo.addons.portal.controllers.portal import CustomerPortal
+from odoo.addons.portal.controllers.portal import pager as portal_pager
+from odoo.exceptions import AccessError, MissingError
+from odoo.http import request
+
+
+class ComplaintPortal(CustomerPortal):
+    def _prepare_home_portal_values(self, counters):
+        values = super()._prepare_home_portal_values(counters)
+        if "complaint_count" in counters:
+            Complaint = request.env["complaint.complaint"]
+            values["complaint_count"] = Complaint.search_count([]) if Complaint.has_access("read") else 0
+        return values
+
+    @http.route(["/my/complaints", "/my/complaints/page/<int:page>"], type="http", auth="user", website=True)
+    def portal_my_complaints(self, page=1, **kw):
+        Complaint = request.env["complaint.complaint"]
+        count = Complaint.search_count([])
+        pager = portal_pager(url="/my/complaints", total=count, page=page, step=self._items_per_page)
+        complaints = Complaint.search(
+            [], order="date_received desc", limit=self._items_per_page, offset=pager["offset"]
+        )
+        return request.render(
+            "complaint_base.portal_my_complaints",
+            {"complaints": complaints, "pager": pager, "page_name": "complaint", "default_url": "/my/complaints"},
+        )
+
+    @http.route("/my/complaints/<int:complaint_id>", type="http", auth="public", website=True)
+    def portal_complaint_page(self, complaint_id, access_token=None, **kw):
+        try:
+            complaint_sudo = self._document_check_access("complaint.complaint", complaint_id, access_token)
+        except (AccessError, MissingError):
+            # the same answer whether the complaint exists or not
+            return request.not_found()
+        values = self._get_page_view_values(
+            complaint_sudo,
+            access_token,
+            {"complaint": complaint_sudo, "page_name": "complaint"},
+            "my_complaints_history",
+            False,
+            **kw,
+        )
+        return request.render("complaint_base.portal_complaint_page", values)

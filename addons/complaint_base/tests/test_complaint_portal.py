@@ -1,0 +1,133 @@
+import hashlib
+import hmac
+import re
+import time
+
+from odoo.tests import HttpCase, new_test_user, tagged
+
+
+@tagged("post_install", "-at_install")
+class TestComplaintWebForm(HttpCase):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.env["complaint.deadline.policy"].search([]).action_archive()
+        cls.category = cls.env.ref("complaint_base.complaint_category_service")
+
+    def _form(self):
+        response = self.url_open("/complaint/new")
+        self.assertEqual(response.status_code, 200)
+        csrf = re.search(r'name="csrf_token" value="([^"]+)"', response.text).group(1)
+        secret = self.env["ir.config_parameter"].sudo().get_param("database.secret")
+        stamp = str(int(time.time()) - 30)  # filled in by a person, 30 s ago
+        signature = hmac.new(secret.encode(), f"complaint-form:{stamp}".encode(), hashlib.sha256).hexdigest()
+        return {"csrf_token": csrf, "form_stamp": stamp, "form_signature": signature}
+
+    def _post(self, files=None, **values):
+        data = self._form()
+        data.update(
+            {
+                "subject": "快递员态度恶劣",
+                "description": "派件时辱骂客户<script>alert(1)</script>",
+                "contact_name": "王先生",
+                "contact_phone": "13900001234",
+                "category_id": str(self.category.id),
+                "consent": "1",
+            }
+        )
+        data.update(values)
+        return self.url_open("/complaint/new", data=data, files=files or {})
+
+    def _count(self):
+        return self.env["complaint.complaint"].search_count([("subject", "=", "快递员态度恶劣")])
+
+    def test_submit_and_follow(self):
+        response = self._post(files={"attachments": ("photo.png", b"\x89PNG\r\n\x1a\n" + b"0" * 100, "image/png")})
+        self.assertEqual(response.status_code, 200)
+        complaint = self.env["complaint.complaint"].search([("subject", "=", "快递员态度恶劣")])
+        self.assertEqual(len(complaint), 1)
+        self.assertIn(complaint.name, response.text)
+        self.assertEqual(complaint.channel_id, self.env.ref("complaint_base.complaint_channel_web"))
+        self.assertEqual(complaint.category_id, self.category)
+        self.assertTrue(complaint.sudo().intake_fingerprint)
+        self.assertNotIn("<script", complaint.description)
+        attachment = self.env["ir.attachment"].search(
+            [("res_model", "=", "complaint.complaint"), ("res_id", "=", complaint.id)]
+        )
+        self.assertEqual(attachment.name, "photo.png")
+        # the private link works without an account
+        url = re.search(r'href="([^"]*access_token=[^"]+)"', response.text).group(1).replace("&amp;", "&")
+        self.url_open("/web/session/logout")
+        page = self.url_open(url)
+        self.assertEqual(page.status_code, 200)
+        self.assertIn("快递员态度恶劣", page.text)
+        # a guessed token or another id answers 404, telling nothing
+        self.assertEqual(self.url_open(f"/my/complaints/{complaint.id}?access_token=guess").status_code, 404)
+        self.assertEqual(self.url_open(f"/my/complaints/{complaint.id + 999}?access_token=guess").status_code, 404)
+        self.assertEqual(self.url_open(f"/my/complaints/{complaint.id}").status_code, 404)
+
+    def test_bad_input_keeps_what_was_typed(self):
+        response = self._post(contact_phone="", contact_email="")
+        self.assertEqual(self._count(), 0)
+        self.assertIn("alert-danger", response.text)
+        self.assertIn('value="快递员态度恶劣"', response.text)
+        response = self._post(contact_email="not-an-email")
+        self.assertEqual(self._count(), 0)
+        self.assertIn("not valid", response.text)
+        response = self._post(consent="")
+        self.assertEqual(self._count(), 0)
+        response = self._post(category_id="999999")
+        self.assertIn("Unknown category", response.text)
+        self.assertEqual(self._count(), 0)
+
+    def test_bots_and_files_are_refused(self):
+        self._post(website_url="http://spam.example")
+        self.assertEqual(self._count(), 0)
+        data = self._form()
+        data["form_stamp"] = str(int(time.time()))  # signature no longer matches
+        self.url_open("/complaint/new", data={**data, "subject": "快递员态度恶劣", "consent": "1"})
+        self.assertEqual(self._count(), 0)
+        response = self._post(
+            files={"attachments": ("tool.exe", b"MZ\x90\x00" + b"\x00" * 200, "application/octet-stream")}
+        )
+        self.assertIn("not an accepted file type", response.text)
+        big = b"%PDF-1.4\n" + b"0" * (5 * 1024 * 1024 + 10)
+        response = self._post(files={"attachments": ("big.pdf", big, "application/pdf")})
+        self.assertIn("larger than", response.text)
+        self.assertEqual(self._count(), 0)
+
+    def test_flood_is_throttled(self):
+        self.env["ir.config_parameter"].set_param("complaint_base.web_limit_per_ip", 2)
+        self.env["ir.config_parameter"].set_param("complaint_base.web_limit_per_contact", 10)
+        for phone in ("13900000001", "13900000002"):
+            self._post(contact_phone=phone)
+        self.assertEqual(self._count(), 2)
+        response = self._post(contact_phone="13900000003")
+        self.assertIn("Too many complaints", response.text)
+        self.assertEqual(self._count(), 2)
+
+    def test_same_contact_is_throttled(self):
+        self.env["ir.config_parameter"].set_param("complaint_base.web_limit_per_contact", 1)
+        self._post()
+        response = self._post()
+        self.assertIn("already sent several complaints", response.text)
+        self.assertEqual(self._count(), 1)
+
+
+@tagged("post_install", "-at_install")
+class TestComplaintPortal(HttpCase):
+    def test_portal_user_sees_only_own_complaints(self):
+        zhang = new_test_user(self.env, login="portal_zhang", password="portal_zhang_pw", groups="base.group_portal")
+        li = new_test_user(self.env, login="portal_li", password="portal_li_pw", groups="base.group_portal")
+        Complaint = self.env["complaint.complaint"]
+        mine = Complaint.create({"subject": "张的投诉", "partner_id": zhang.partner_id.id})
+        theirs = Complaint.create({"subject": "李的投诉", "partner_id": li.partner_id.id})
+        self.authenticate("portal_zhang", "portal_zhang_pw")
+        listing = self.url_open("/my/complaints")
+        self.assertEqual(listing.status_code, 200)
+        self.assertIn(mine.name, listing.text)
+        self.assertNotIn(theirs.name, listing.text)
+        self.assertEqual(self.url_open(f"/my/complaints/{mine.id}").status_code, 200)
+        self.assertEqual(self.url_open(f"/my/complaints/{theirs.id}").status_code, 404)
+        home = self.url_open("/my/home")
+        self.assertIn("/my/complaints", home.text)
