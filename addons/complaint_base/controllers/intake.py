@@ -162,5 +162,5 @@ class ComplaintIntake(http.Controller):
             )
         return request.render(
             "complaint_base.complaint_public_thanks",
-            {"complaint": complaint, "tracking_url": complaint.get_portal_url()},
+            {"complaint": complaint, "tracking_url": complaint.get_base_url() + complaint.get_portal_url()},
         )
