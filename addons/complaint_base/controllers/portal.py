@@ -1,7 +1,7 @@
 from odoo import http
 from odoo.addons.portal.controllers.portal import CustomerPortal
 from odoo.addons.portal.controllers.portal import pager as portal_pager
-from odoo.exceptions import AccessError, MissingError
+from odoo.exceptions import AccessError, MissingError, UserError
 from odoo.http import request
 
 
@@ -42,3 +42,36 @@ class ComplaintPortal(CustomerPortal):
             **kw,
         )
         return request.render("complaint_base.portal_complaint_page", values)
+
+    def _complaint_action(self, complaint_id, access_token, action):
+        try:
+            complaint_sudo = self._document_check_access("complaint.complaint", complaint_id, access_token)
+        except (AccessError, MissingError):
+            return request.not_found()
+        query = f"access_token={access_token}&" if access_token else ""
+        try:
+            action(complaint_sudo)
+        except UserError as error:  # ValidationError included
+            values = self._get_page_view_values(
+                complaint_sudo,
+                access_token,
+                {"complaint": complaint_sudo, "page_name": "complaint", "form_error": error.args[0]},
+                "my_complaints_history",
+                False,
+            )
+            return request.render("complaint_base.portal_complaint_page", values)
+        return request.redirect(f"/my/complaints/{complaint_sudo.id}?{query}done=1")
+
+    @http.route("/my/complaints/<int:complaint_id>/rate", type="http", auth="public", methods=["POST"], website=True)
+    def portal_complaint_rate(self, complaint_id, access_token=None, outcome=None, score=None, comment=None, **kw):
+        def rate(complaint):
+            if complaint.state not in ("resolved", "closed"):
+                raise UserError(request.env._("You can rate the handling once the complaint is resolved."))
+            value = int(score) if score not in (None, "") and str(score).isdigit() else None
+            complaint._record_satisfaction(outcome, value, (comment or "")[:5000])
+
+        return self._complaint_action(complaint_id, access_token, rate)
+
+    @http.route("/my/complaints/<int:complaint_id>/appeal", type="http", auth="public", methods=["POST"], website=True)
+    def portal_complaint_appeal(self, complaint_id, access_token=None, reason=None, **kw):
+        return self._complaint_action(complaint_id, access_token, lambda complaint: complaint._appeal(reason))

@@ -1,3 +1,5 @@
+from markupsafe import Markup
+
 from odoo import api, fields, models, tools
 from odoo.exceptions import UserError, ValidationError
 from odoo.tools import html2plaintext
@@ -31,6 +33,12 @@ DETERMINATIONS = [
     ("misuse", "Misuse by the Customer"),
     ("misunderstanding", "Misunderstanding"),
     ("undeterminable", "Undeterminable (sent to QA)"),
+]
+SATISFACTION_OUTCOMES = [
+    ("satisfied", "Satisfied, Will Continue"),
+    ("accepted", "Reluctantly Accepts"),
+    ("dissatisfied", "Dissatisfied, Ends Cooperation"),
+    ("other", "Other"),
 ]
 # kanban colour index per severity (Odoo colour palette)
 SEVERITY_COLORS = {"general": 0, "major": 2, "critical": 1}
@@ -224,6 +232,23 @@ class ComplaintComplaint(models.Model):
     date_supervised = fields.Datetime(string="Supervised Since", readonly=True)
     supervision_reason = fields.Char()
     penalty_ids = fields.One2many("complaint.penalty", "complaint_id", string="Fines")
+
+    # --- callback, satisfaction and appeal --------------------------------
+    satisfaction_outcome = fields.Selection(
+        SATISFACTION_OUTCOMES,
+        string="Callback Outcome",
+        tracking=True,
+        help="The complainant's answer at the callback, on the four-point scale.",
+    )
+    satisfaction_score = fields.Integer(string="Score (0-10)", tracking=True)
+    satisfaction_value = fields.Float(
+        string="Satisfaction (%)", aggregator="avg", readonly=True, help="0-100, for statistics (plugins may weigh it)."
+    )
+    satisfaction_comment = fields.Text(string="Complainant's Comment")
+    date_satisfaction = fields.Datetime(string="Rated On", readonly=True)
+    appeal_count = fields.Integer(string="Appeals", readonly=True, tracking=True)
+    appeal_reason = fields.Text(string="Last Appeal", readonly=True)
+    date_appealed = fields.Datetime(string="Appealed On", readonly=True)
     penalty_count = fields.Integer(compute="_compute_penalty_count", string="Fine Count")
 
     _sql_constraints = [
@@ -582,10 +607,72 @@ class ComplaintComplaint(models.Model):
             )
 
     def action_callback_done(self):
-        """Record that the complainant was called back (meets the callback clock)."""
+        """Record the callback: outcome on the four-point scale, optional score."""
+        self.ensure_one()
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.env._("Callback"),
+            "res_model": "complaint.callback.wizard",
+            "view_mode": "form",
+            "target": "new",
+            "context": {"default_complaint_id": self.id},
+        }
+
+    def _record_satisfaction(self, outcome, score=None, comment=None):
+        """Store the complainant's verdict; a dissatisfied one reopens the
+        complaint for re-handling (重办) and tells the team leader."""
+        self.ensure_one()
+        if outcome not in dict(SATISFACTION_OUTCOMES):
+            raise ValidationError(self.env._("Choose one of the four callback outcomes."))
+        if score is not None and not 0 <= score <= 10:
+            raise ValidationError(self.env._("A satisfaction score is between 0 and 10."))
+        value = call_hook(
+            "complaint_satisfaction_score", self._installed_complaint_addons(), outcome=outcome, score=score
+        )
+        self.sudo().write(
+            {
+                "satisfaction_outcome": outcome,
+                "satisfaction_score": score or 0,
+                "satisfaction_value": value or 0.0,
+                "satisfaction_comment": comment or False,
+                "date_satisfaction": fields.Datetime.now(),
+            }
+        )
         self._clock_event("callback_done")
-        for complaint in self:
-            complaint.message_post(body=self.env._("Complainant called back."), subtype_xmlid="mail.mt_note")
+        if outcome == "dissatisfied" and self.state in ("resolved", "closed"):
+            self._reopen_for_rehandling(self.env._("Dissatisfied at the callback"), comment)
+
+    def _reopen_for_rehandling(self, why, details=None):
+        """Reopen at the next level: the team leader takes over, priority up,
+        the resolve and close clocks start again."""
+        self.ensure_one()
+        leader = self.team_id.leader_id
+        values = {"stage_id": self._stage_for_state("in_progress").id}
+        if leader:
+            values["user_id"] = leader.id
+        if self.priority != "3":
+            values["priority"] = str(int(self.priority or "1") + 1)
+        self.sudo().write(values)
+        body = Markup("<p><b>%s</b></p><p>%s</p>") % (why, details or "")
+        self.sudo().message_post(body=body, partner_ids=leader.partner_id.ids, subtype_xmlid="mail.mt_note")
+
+    def _appeal(self, reason):
+        """The complainant contests the outcome (异议): the complaint stays open
+        and goes up a level with its own clock."""
+        self.ensure_one()
+        if self.state not in ("resolved", "closed"):
+            raise UserError(self.env._("Only a resolved or closed complaint can be appealed."))
+        reason = (reason or "").strip()
+        if not reason:
+            raise ValidationError(self.env._("Say why you contest the outcome."))
+        self.sudo().write(
+            {
+                "appeal_count": self.appeal_count + 1,
+                "appeal_reason": reason[:5000],
+                "date_appealed": fields.Datetime.now(),
+            }
+        )
+        self._reopen_for_rehandling(self.env._("Appeal by the complainant"), reason[:5000])
 
     def action_supervise(self):
         self.write({"is_supervised": True, "date_supervised": fields.Datetime.now()})

@@ -3,6 +3,7 @@ import hmac
 import re
 import time
 
+from odoo.exceptions import ValidationError
 from odoo.tests import HttpCase, new_test_user, tagged
 
 
@@ -131,3 +132,98 @@ class TestComplaintPortal(HttpCase):
         self.assertEqual(self.url_open(f"/my/complaints/{theirs.id}").status_code, 404)
         home = self.url_open("/my/home")
         self.assertIn("/my/complaints", home.text)
+
+
+@tagged("post_install", "-at_install")
+class TestRatingAndAppeal(HttpCase):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.env["complaint.deadline.policy"].search([]).action_archive()
+        cls.leader = new_test_user(cls.env, login="cb_leader", groups="complaint_base.group_complaint_manager")
+        cls.team = cls.env["complaint.team"].create({"name": "售后", "leader_id": cls.leader.id})
+
+    def _resolved(self):
+        complaint = self.env["complaint.complaint"].create(
+            {
+                "subject": "维修后仍漏油",
+                "contact_name": "赵先生",
+                "contact_phone": "13600001111",
+                "team_id": self.team.id,
+            }
+        )
+        complaint.action_resolve()
+        complaint._portal_ensure_token()
+        return complaint
+
+    def _post(self, complaint, route, csrf=None, **data):
+        if csrf is None:
+            page = self.url_open(f"/my/complaints/{complaint.id}?access_token={complaint.access_token}")
+            csrf = re.search(r'name="csrf_token" value="([^"]+)"', page.text).group(1)
+        return self.url_open(
+            f"/my/complaints/{complaint.id}/{route}",
+            data={"csrf_token": csrf, "access_token": complaint.access_token, **data},
+        )
+
+    def test_rating(self):
+        complaint = self._resolved()
+        response = self._post(complaint, "rate", outcome="accepted", score="7", comment="还行")
+        self.assertEqual(response.status_code, 200)
+        self.assertRecordValues(
+            complaint,
+            [
+                {
+                    "satisfaction_outcome": "accepted",
+                    "satisfaction_score": 7,
+                    "satisfaction_value": 70.0,
+                    "state": "resolved",
+                }
+            ],
+        )
+
+    def test_dissatisfied_reopens_for_rehandling(self):
+        complaint = self._resolved()
+        self._post(complaint, "rate", outcome="dissatisfied")
+        self.assertEqual(complaint.state, "in_progress")
+        self.assertEqual(complaint.user_id, self.leader)
+        self.assertTrue(complaint.message_ids.filtered(lambda m: self.leader.partner_id in m.partner_ids))
+
+    def test_appeal(self):
+        complaint = self._resolved()
+        self._post(complaint, "appeal", reason="处理结果不公平，要求更换发动机")
+        self.assertEqual((complaint.appeal_count, complaint.state, complaint.priority), (1, "in_progress", "2"))
+        self.assertEqual(complaint.appeal_reason, "处理结果不公平，要求更换发动机")
+
+    def test_bad_requests_change_nothing(self):
+        complaint = self._resolved()
+        response = self._post(complaint, "rate", outcome="excellent")
+        self.assertIn("alert-danger", response.text)
+        self.assertFalse(complaint.satisfaction_outcome)
+        response = self._post(complaint, "appeal", reason="   ")
+        self.assertIn("alert-danger", response.text)
+        self.assertEqual(complaint.appeal_count, 0)
+        page = self.url_open(f"/my/complaints/{complaint.id}?access_token={complaint.access_token}")
+        csrf = re.search(r'name="csrf_token" value="([^"]+)"', page.text).group(1)
+        complaint.action_reopen()
+        response = self._post(complaint, "appeal", csrf=csrf, reason="再申诉")
+        self.assertIn("alert-danger", response.text)
+        self.assertEqual(complaint.appeal_count, 0)
+        # a guessed token changes nothing and tells nothing
+        response = self.url_open(
+            f"/my/complaints/{complaint.id}/appeal", data={"csrf_token": csrf, "access_token": "guess", "reason": "x"}
+        )
+        self.assertEqual(response.status_code, 404)
+        self.assertEqual(complaint.appeal_count, 0)
+
+    def test_callback_wizard(self):
+        complaint = self._resolved()
+        wizard = self.env["complaint.callback.wizard"].create(
+            {"complaint_id": complaint.id, "outcome": "satisfied", "has_score": True, "score": 9}
+        )
+        wizard.action_confirm()
+        self.assertEqual((complaint.satisfaction_outcome, complaint.satisfaction_value), ("satisfied", 90.0))
+        wizard = self.env["complaint.callback.wizard"].create(
+            {"complaint_id": complaint.id, "outcome": "other", "has_score": True, "score": 11}
+        )
+        with self.assertRaises(ValidationError):
+            wizard.action_confirm()
