@@ -239,8 +239,14 @@ class TestClockLifeCycle(DeadlineCase):
         self.assertEqual(callback.date_due, bj(2026, 3, 6, 10, 0))
         complaint.action_close()
         self.assertEqual(callback.state, "running", "the callback survives closing")
-        complaint.action_callback_done()
+        action = complaint.action_callback_done()
+        self.assertEqual(action["res_model"], "complaint.callback.wizard")
+        wizard = self.env["complaint.callback.wizard"].with_user(self.user_a).create(
+            {"complaint_id": complaint.id, "outcome": "satisfied"}
+        )
+        wizard.action_confirm()
         self.assertEqual(callback.state, "met")
+        self.assertEqual(complaint.state, "closed")
 
     @freeze_time("2026-03-03 02:00:00")
     def test_reopening_restarts_the_resolve_clock(self):
