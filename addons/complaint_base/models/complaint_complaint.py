@@ -1,9 +1,12 @@
+from datetime import timedelta
+
 from markupsafe import Markup
 
 from odoo import api, fields, models, tools
 from odoo.exceptions import UserError, ValidationError
 from odoo.tools import html2plaintext
 
+from ..engine.similarity import subject_similarity
 from ..plugins import call_hook
 from .complaint_stage import CLOSED_STATES
 
@@ -123,6 +126,14 @@ class ComplaintComplaint(models.Model):
     priority = fields.Selection(PRIORITIES, default="1", index=True, tracking=True)
     is_major = fields.Boolean(string="Major Complaint", tracking=True)
     is_repeated = fields.Boolean(string="Repeated Complaint", tracking=True)
+    repeat_of_id = fields.Many2one(
+        "complaint.complaint",
+        string="Repeat Of",
+        readonly=True,
+        copy=False,
+        index="btree_not_null",
+        help="The earlier complaint of the same complainant on a similar matter.",
+    )
     media_involved = fields.Boolean(
         string="Media / Regulator Involved",
         tracking=True,
@@ -332,6 +343,7 @@ class ComplaintComplaint(models.Model):
             vals.setdefault("date_last_stage_update", fields.Datetime.now())
         complaints = super().create(vals_list)
         complaints.filtered(lambda c: c.state in CLOSED_STATES).date_closed = fields.Datetime.now()
+        complaints._detect_repeats()
         for complaint in complaints:
             complaint._clock_event("create", when=complaint.date_received)
             if STATE_RANK.get(complaint.state, 0) > 0 or complaint.state == "cancelled":
@@ -459,6 +471,63 @@ class ComplaintComplaint(models.Model):
         for key, value in (answer or {}).items():
             if key in self._fields and key not in vals:
                 vals[key] = value
+
+    # --- repeats ------------------------------------------------------------
+    def _repeat_settings(self):
+        get = self.env["ir.config_parameter"].sudo().get_param
+        return (
+            int(get("complaint_base.repeat_window_days", "30") or 30),
+            float(get("complaint_base.repeat_similarity", "0.3") or 0.3),
+            get("complaint_base.repeat_raise_severity", "True") not in ("False", "0", ""),
+        )
+
+    def _detect_repeats(self):
+        """Flag a complaint as repeated when the same complainant (contact,
+        phone or e-mail) has an open or recent complaint on a similar subject
+        or in the same category; link it and, if configured, raise severity."""
+        window, threshold, raise_severity = self._repeat_settings()
+        since = fields.Datetime.now() - timedelta(days=window)
+        Complaint = self.sudo().with_context(active_test=False)
+        for complaint in self.sudo().filtered(lambda c: not c.is_anonymous):
+            who = []
+            if complaint.partner_id:
+                who.append(("partner_id", "=", complaint.partner_id.id))
+            if complaint.contact_phone:
+                who.append(("contact_phone", "=", complaint.contact_phone))
+            if complaint.contact_email:
+                who.append(("contact_email", "=ilike", complaint.contact_email))
+            if not who:
+                continue
+            candidates = Complaint.search(
+                [
+                    ("id", "!=", complaint.id),
+                    ("company_id", "=", complaint.company_id.id),
+                    *(["|"] * (len(who) - 1)),
+                    *who,
+                    "|",
+                    ("state", "not in", CLOSED_STATES),
+                    ("date_received", ">=", since),
+                ],
+                order="date_received desc, id desc",
+                limit=20,
+            )
+            earlier = candidates.filtered(
+                lambda c, me=complaint: (
+                    (me.category_id and c.category_id == me.category_id)
+                    or subject_similarity(c.subject, me.subject) >= threshold
+                )
+            )[:1]
+            if not earlier:
+                continue
+            values = {"is_repeated": True, "repeat_of_id": earlier.id}
+            if raise_severity and complaint.severity != "critical":
+                values["severity"] = "critical" if complaint.severity == "major" else "major"
+                values["is_major"] = True
+            complaint.write(values)
+            complaint.message_post(
+                body=self.env._("Repeated complaint: the same complainant already complained in %s.", earlier.name),
+                subtype_xmlid="mail.mt_note",
+            )
 
     # --- deadline clocks --------------------------------------------------
     def _plugin_data(self):

@@ -7,3 +7,4 @@ from . import test_complaint_ui
 from . import test_complaint_deadlines
 from . import test_complaint_escalation
 from . import test_complaint_portal
+from . import test_complaint_repeats

@@ -56,12 +56,16 @@ class ComplaintCase(TransactionCase):
         cls.stage_resolved = cls.env.ref("complaint_base.complaint_stage_resolved")
         cls.stage_closed = cls.env.ref("complaint_base.complaint_stage_closed")
 
+    _phone_counter = 0
+
     @classmethod
     def _complaint(cls, **values):
+        # a different complainant each time, so that no complaint is a repeat by accident
+        ComplaintCase._phone_counter += 1
         vals = {
             "subject": "发动机异响",
             "contact_name": "张伟",
-            "contact_phone": "13812345678",
+            "contact_phone": f"1381234{ComplaintCase._phone_counter:04d}",
             "channel_id": cls.channel_phone.id,
         }
         vals.update(values)

@@ -241,8 +241,10 @@ class TestClockLifeCycle(DeadlineCase):
         self.assertEqual(callback.state, "running", "the callback survives closing")
         action = complaint.action_callback_done()
         self.assertEqual(action["res_model"], "complaint.callback.wizard")
-        wizard = self.env["complaint.callback.wizard"].with_user(self.user_a).create(
-            {"complaint_id": complaint.id, "outcome": "satisfied"}
+        wizard = (
+            self.env["complaint.callback.wizard"]
+            .with_user(self.user_a)
+            .create({"complaint_id": complaint.id, "outcome": "satisfied"})
         )
         wizard.action_confirm()
         self.assertEqual(callback.state, "met")
