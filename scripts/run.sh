@@ -12,6 +12,8 @@ odoo_present || { odoo_missing_message >&2; exit 1; }
 ensure_venv
 ensure_postgres
 
+command -v wkhtmltopdf >/dev/null 2>&1 || say "note: wkhtmltopdf is not installed: reply letters print as HTML, not PDF (Debian: apt-get install wkhtmltopdf)"
+
 ADDONS=$(project_addons)
 if ! psql -d postgres -tAc "select 1 from pg_database where datname='$DB'" | grep -q 1; then
   say "creating database $DB with $ADDONS and demo data (a few minutes)"

@@ -32,6 +32,7 @@
         "views/complaint_tag_views.xml",
         "views/res_config_settings_views.xml",
         "views/complaint_portal_templates.xml",
+        "report/complaint_reports.xml",
         "wizard/complaint_callback_wizard_views.xml",
         "views/complaint_base_menus.xml",
     ],

@@ -626,6 +626,8 @@ class ComplaintComplaint(models.Model):
     def _message_post_after_hook(self, message, msg_vals):
         """The first message to the complainant meets the first-contact clock."""
         result = super()._message_post_after_hook(message, msg_vals)
+        if self.env.context.get("complaint_reply_letter") and message.message_type in ("comment", "email_outgoing"):
+            self._clock_event("reply_sent")
         if (
             message.message_type in ("comment", "email_outgoing")
             and message.subtype_id
@@ -668,12 +670,23 @@ class ComplaintComplaint(models.Model):
         return action
 
     def action_reply_sent(self):
-        """Record that the formal reply went out (meets the reply clock)."""
-        self._clock_event("reply_sent")
-        for complaint in self:
-            complaint.message_post(
-                body=self.env._("Formal reply sent to the complainant."), subtype_xmlid="mail.mt_note"
-            )
+        """Open the e-mail composer with the reply letter (回复函) attached;
+        sending it meets the reply clock."""
+        self.ensure_one()
+        template = self.env.ref("complaint_base.mail_template_reply_letter")
+        return {
+            "type": "ir.actions.act_window",
+            "res_model": "mail.compose.message",
+            "view_mode": "form",
+            "target": "new",
+            "context": {
+                "default_model": self._name,
+                "default_res_ids": self.ids,
+                "default_template_id": template.id,
+                "default_composition_mode": "comment",
+                "complaint_reply_letter": True,
+            },
+        }
 
     def action_callback_done(self):
         """Record the callback: outcome on the four-point scale, optional score."""
