@@ -637,6 +637,27 @@ class ComplaintComplaint(models.Model):
             self._clock_event("first_contact")
         return result
 
+    @api.model
+    def message_new(self, msg_dict, custom_values=None):
+        """A complaint from an e-mail to a team's alias: the sender becomes the
+        complainant (contact when known), the subject and body the complaint."""
+        email = tools.email_normalize(msg_dict.get("email_from") or msg_dict.get("from") or "")
+        name = tools.parse_contact_from_email(msg_dict.get("email_from") or "")[0]
+        values = {
+            "subject": (msg_dict.get("subject") or "").strip() or self.env._("Complaint by e-mail"),
+            "description": msg_dict.get("body"),
+            "contact_email": email or False,
+            "contact_name": name or email or False,
+            "channel_id": self.env["ir.model.data"]._xmlid_to_res_id("complaint_base.complaint_channel_email") or False,
+        }
+        author = self.env["res.partner"].browse(msg_dict.get("author_id") or [])
+        if author.exists() and not author.user_ids.filtered(lambda u: not u.share):
+            values["partner_id"] = author.id
+        values.update(custom_values or {})
+        # not super(): mail.thread would put the subject in the reference and the
+        # raw "Name <address>" in the e-mail field; the gateway user is no handler
+        return self.with_context(default_user_id=False).create(values)
+
     def _penalty_payers(self, payer):
         """[(partner, user)] who pay a fine of this payer kind."""
         self.ensure_one()

@@ -1,3 +1,5 @@
+from ast import literal_eval
+
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
@@ -7,7 +9,7 @@ SECTORS = [("general", "General")]
 class ComplaintTeam(models.Model):
     _name = "complaint.team"
     _description = "Complaint Team"
-    _inherit = ["mail.thread"]
+    _inherit = ["mail.alias.mixin", "mail.thread"]
     _order = "sequence, name"
 
     name = fields.Char(required=True, translate=True, tracking=True)
@@ -80,6 +82,15 @@ class ComplaintTeam(models.Model):
                         team=team.name,
                     )
                 )
+
+    def _alias_get_creation_values(self):
+        values = super()._alias_get_creation_values()
+        values["alias_model_id"] = self.env["ir.model"]._get("complaint.complaint").id
+        if self.id:
+            defaults = literal_eval(self.alias_defaults or "{}")
+            defaults["team_id"] = self.id
+            values["alias_defaults"] = defaults
+        return values
 
     def _get_calendar(self):
         self.ensure_one()

@@ -9,3 +9,4 @@ from . import test_complaint_escalation
 from . import test_complaint_portal
 from . import test_complaint_repeats
 from . import test_complaint_reports
+from . import test_complaint_mail
