@@ -34,6 +34,7 @@
         "views/complaint_portal_templates.xml",
         "report/complaint_reports.xml",
         "wizard/complaint_callback_wizard_views.xml",
+        "wizard/complaint_registration_wizard_views.xml",
         "views/complaint_base_menus.xml",
     ],
     "demo": [

@@ -481,41 +481,56 @@ class ComplaintComplaint(models.Model):
             get("complaint_base.repeat_raise_severity", "True") not in ("False", "0", ""),
         )
 
-    def _detect_repeats(self):
-        """Flag a complaint as repeated when the same complainant (contact,
-        phone or e-mail) has an open or recent complaint on a similar subject
-        or in the same category; link it and, if configured, raise severity."""
-        window, threshold, raise_severity = self._repeat_settings()
-        since = fields.Datetime.now() - timedelta(days=window)
-        Complaint = self.sudo().with_context(active_test=False)
-        for complaint in self.sudo().filtered(lambda c: not c.is_anonymous):
-            who = []
-            if complaint.partner_id:
-                who.append(("partner_id", "=", complaint.partner_id.id))
-            if complaint.contact_phone:
-                who.append(("contact_phone", "=", complaint.contact_phone))
-            if complaint.contact_email:
-                who.append(("contact_email", "=ilike", complaint.contact_email))
-            if not who:
-                continue
-            candidates = Complaint.search(
+    @api.model
+    def _repeat_candidates(self, partner, phone, email, subject, category, company, exclude_id=False):
+        """Open or recent complaints of the same complainant on a similar
+        matter (similar subject or same category), most recent first.
+        Searched as superuser: the caller decides what to reveal."""
+        window, threshold, __ = self._repeat_settings()
+        who = []
+        if partner:
+            who.append(("partner_id", "=", partner.id))
+        if phone:
+            who.append(("contact_phone", "=", phone))
+        if email:
+            who.append(("contact_email", "=ilike", email))
+        if not who:
+            return self.browse()
+        candidates = (
+            self.sudo()
+            .with_context(active_test=False)
+            .search(
                 [
-                    ("id", "!=", complaint.id),
-                    ("company_id", "=", complaint.company_id.id),
+                    ("id", "!=", exclude_id),
+                    ("company_id", "=", company.id),
                     *(["|"] * (len(who) - 1)),
                     *who,
                     "|",
                     ("state", "not in", CLOSED_STATES),
-                    ("date_received", ">=", since),
+                    ("date_received", ">=", fields.Datetime.now() - timedelta(days=window)),
                 ],
                 order="date_received desc, id desc",
                 limit=20,
             )
-            earlier = candidates.filtered(
-                lambda c, me=complaint: (
-                    (me.category_id and c.category_id == me.category_id)
-                    or subject_similarity(c.subject, me.subject) >= threshold
-                )
+        )
+        return candidates.filtered(
+            lambda c: (category and c.category_id == category) or subject_similarity(c.subject, subject) >= threshold
+        )
+
+    def _detect_repeats(self):
+        """Flag a complaint as repeated when the same complainant (contact,
+        phone or e-mail) has an open or recent complaint on a similar subject
+        or in the same category; link it and, if configured, raise severity."""
+        __, __, raise_severity = self._repeat_settings()
+        for complaint in self.sudo().filtered(lambda c: not c.is_anonymous):
+            earlier = self._repeat_candidates(
+                complaint.partner_id,
+                complaint.contact_phone,
+                complaint.contact_email,
+                complaint.subject,
+                complaint.category_id,
+                complaint.company_id,
+                exclude_id=complaint.id,
             )[:1]
             if not earlier:
                 continue

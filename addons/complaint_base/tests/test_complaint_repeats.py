@@ -44,3 +44,42 @@ class TestRepeatedComplaints(ComplaintCase):
         with freeze_time("2026-03-11 02:00:00"):
             third = self._complaint(subject="保养后发动机异响", contact_phone="13811112222")
         self.assertEqual((third.is_repeated, third.severity), (True, "general"))
+
+
+@tagged("post_install", "-at_install")
+class TestRegistrationWizard(ComplaintCase):
+    @freeze_time("2026-03-10 02:00:00")
+    def test_read_back_duplicates_and_register(self):
+        earlier = self._complaint(subject="保养后发动机异响", contact_phone="13811112222", user_id=self.user_own.id)
+        hidden = self._complaint(subject="发动机异响又出现", contact_phone="13811112222", team_id=self.team_b.id)
+        Wizard = self.env["complaint.registration.wizard"].with_user(self.user_own)
+        wizard = Wizard.create(
+            {
+                "contact_name": "张伟",
+                "contact_phone": "13811112222",
+                "subject": "发动机异响，保养后更严重",
+                "description": "冷启动时异响",
+                "customer_demand": "免费检查",
+                "read_back_confirmed": True,
+            }
+        )
+        # the clerk sees the earlier complaint they may read, not the other team's
+        self.assertIn(earlier, wizard.duplicate_ids)
+        self.assertNotIn(hidden, wizard.duplicate_ids)
+        self.assertIn("发动机异响，保养后更严重", wizard.read_back)
+        self.assertIn("免费检查", wizard.read_back)
+        self.assertIn("13811112222", wizard.read_back)
+        action = wizard.action_register()
+        complaint = self.env["complaint.complaint"].browse(action["res_id"])
+        self.assertEqual(complaint.channel_id, self.channel_phone)
+        self.assertTrue(complaint.is_repeated)
+        self.assertIn("confirmed", complaint.message_ids.mapped("body")[0])
+
+    def test_anonymous_registration_keeps_no_identity(self):
+        wizard = self.env["complaint.registration.wizard"].create(
+            {"is_anonymous": True, "contact_name": "不应保存", "contact_phone": "13700001111", "subject": "加班费未发"}
+        )
+        self.assertFalse(wizard.duplicate_ids)
+        self.assertNotIn("不应保存", wizard.read_back)
+        complaint = self.env["complaint.complaint"].browse(wizard.action_register()["res_id"])
+        self.assertRecordValues(complaint, [{"is_anonymous": True, "contact_name": False, "contact_phone": False}])

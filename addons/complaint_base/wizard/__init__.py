@@ -1,2 +1,3 @@
 from . import complaint_penalty_statement
 from . import complaint_callback_wizard
+from . import complaint_registration_wizard

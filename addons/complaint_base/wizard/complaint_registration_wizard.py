@@ -1,0 +1,141 @@
+from markupsafe import Markup, escape
+
+from odoo import api, fields, models
+
+
+class ComplaintRegistrationWizard(models.TransientModel):
+    """The registration form (登记表) a clerk fills while the complainant is on
+    the phone or at the desk: it reads the record back for confirmation and
+    warns about earlier complaints of the same person before saving."""
+
+    _name = "complaint.registration.wizard"
+    _description = "Register a Complaint"
+
+    def _default_channel(self):
+        return self.env.ref("complaint_base.complaint_channel_phone", raise_if_not_found=False)
+
+    channel_id = fields.Many2one("complaint.channel", required=True, default=_default_channel)
+    date_received = fields.Datetime(string="Received On", required=True, default=fields.Datetime.now)
+    is_anonymous = fields.Boolean(string="Anonymous")
+    partner_id = fields.Many2one("res.partner", string="Existing Contact")
+    contact_name = fields.Char(string="Name")
+    contact_phone = fields.Char(string="Phone")
+    contact_email = fields.Char(string="E-mail")
+    subject = fields.Char(required=True)
+    description = fields.Text(string="What Happened", help="Who, when, where, what, in the complainant's words.")
+    customer_demand = fields.Text(string="Remedy Sought")
+    category_id = fields.Many2one("complaint.category")
+    severity = fields.Selection(
+        [("general", "General"), ("major", "Major"), ("critical", "Critical")], required=True, default="general"
+    )
+    respondent_description = fields.Char(string="Complained About")
+    team_id = fields.Many2one("complaint.team")
+    company_id = fields.Many2one("res.company", required=True, default=lambda self: self.env.company)
+    read_back = fields.Html(compute="_compute_read_back", sanitize=True)
+    duplicate_ids = fields.Many2many(
+        "complaint.complaint", compute="_compute_duplicate_ids", string="Earlier Complaints"
+    )
+    read_back_confirmed = fields.Boolean(string="Read Back and Confirmed by the Complainant")
+
+    @api.onchange("partner_id")
+    def _onchange_partner_id(self):
+        if self.partner_id:
+            self.contact_name = self.partner_id.name
+            self.contact_phone = self.partner_id.phone or self.partner_id.mobile
+            self.contact_email = self.partner_id.email
+
+    @api.depends(
+        "contact_name",
+        "contact_phone",
+        "contact_email",
+        "is_anonymous",
+        "subject",
+        "description",
+        "customer_demand",
+        "channel_id",
+        "date_received",
+        "respondent_description",
+    )
+    def _compute_read_back(self):
+        for wizard in self:
+            who = self.env._("an anonymous complainant") if wizard.is_anonymous else (wizard.contact_name or "?")
+            lines = [
+                self.env._(
+                    "On %(date)s, through %(channel)s, %(who)s complains about: %(subject)s.",
+                    date=fields.Datetime.context_timestamp(wizard, wizard.date_received).strftime("%Y-%m-%d %H:%M")
+                    if wizard.date_received
+                    else "?",
+                    channel=wizard.channel_id.name or "?",
+                    who=who,
+                    subject=wizard.subject or "?",
+                ),
+            ]
+            if wizard.description:
+                lines.append(self.env._("What happened: %s", wizard.description))
+            if wizard.respondent_description:
+                lines.append(self.env._("Complained about: %s", wizard.respondent_description))
+            if wizard.customer_demand:
+                lines.append(self.env._("You ask for: %s", wizard.customer_demand))
+            if not wizard.is_anonymous and (wizard.contact_phone or wizard.contact_email):
+                lines.append(
+                    self.env._(
+                        "We will answer you at: %s",
+                        " / ".join(filter(None, [wizard.contact_phone, wizard.contact_email])),
+                    )
+                )
+            lines.append(self.env._("Is this correct?"))
+            wizard.read_back = Markup("").join(Markup("<p>%s</p>") % escape(line) for line in lines)
+
+    @api.depends("partner_id", "contact_phone", "contact_email", "subject", "category_id", "is_anonymous")
+    def _compute_duplicate_ids(self):
+        Complaint = self.env["complaint.complaint"]
+        for wizard in self:
+            if wizard.is_anonymous or not wizard.subject:
+                wizard.duplicate_ids = False
+                continue
+            found = Complaint._repeat_candidates(
+                wizard.partner_id,
+                wizard.contact_phone,
+                wizard.contact_email,
+                wizard.subject,
+                wizard.category_id,
+                wizard.company_id,
+            )
+            # show only what the clerk may read
+            wizard.duplicate_ids = Complaint.search([("id", "in", found.ids)])
+
+    def action_register(self):
+        self.ensure_one()
+        complaint = self.env["complaint.complaint"].create(
+            {
+                "channel_id": self.channel_id.id,
+                "date_received": self.date_received,
+                "is_anonymous": self.is_anonymous,
+                "partner_id": self.partner_id.id if not self.is_anonymous else False,
+                "contact_name": self.contact_name if not self.is_anonymous else False,
+                "contact_phone": self.contact_phone if not self.is_anonymous else False,
+                "contact_email": self.contact_email if not self.is_anonymous else False,
+                "subject": self.subject,
+                "description": Markup("<p>%s</p>") % self.description if self.description else False,
+                "customer_demand": self.customer_demand,
+                "category_id": self.category_id.id,
+                "severity": self.severity,
+                "respondent_description": self.respondent_description,
+                "team_id": self.team_id.id or False,
+                "company_id": self.company_id.id,
+            }
+        )
+        if self.read_back_confirmed:
+            complaint.message_post(
+                body=self.env._("Record read back to the complainant and confirmed.")
+                + Markup("<br/>")
+                + self.read_back,
+                subtype_xmlid="mail.mt_note",
+            )
+        return {
+            "type": "ir.actions.act_window",
+            "res_model": "complaint.complaint",
+            "res_id": complaint.id,
+            "view_mode": "form",
+            "target": "current",
+        }
