@@ -475,20 +475,21 @@ class TestSchedulerConcurrency(TransactionCase):
                 env = api.Environment(cr, SUPERUSER_ID, {})
                 barrier.wait()
                 try:
-                    # the loser of a race is rolled back by PostgreSQL, as in production
-                    with mute_logger("odoo.sql_db"):
-                        work(env)
-                        cr.commit()
+                    work(env)
+                    cr.commit()
                     outcomes.append("committed")
                 except psycopg2.errors.SerializationFailure:
                     cr.rollback()
                     outcomes.append("rolled back")
 
         threads = [threading.Thread(target=worker, daemon=True) for __ in range(2)]
-        for thread in threads:
-            thread.start()
-        for thread in threads:
-            thread.join(30)
+        # the loser of a race is rolled back by PostgreSQL, as in production; the
+        # logger is muted once here (mute_logger is not thread-safe when nested)
+        with mute_logger("odoo.sql_db"):
+            for thread in threads:
+                thread.start()
+            for thread in threads:
+                thread.join(30)
         stuck = [thread for thread in threads if thread.is_alive()]
         if stuck:
             frames = sys._current_frames()
