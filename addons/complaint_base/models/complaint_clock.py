@@ -103,7 +103,7 @@ class ComplaintClock(models.Model):
         return calendar_of
 
     # ------------------------------------------------------------------ events
-    def _log(self, event, note=None, step=None, when=None):
+    def _log(self, event, note=None, when=None):
         self.env["complaint.clock.event"].sudo().create(
             [
                 {
@@ -111,7 +111,6 @@ class ComplaintClock(models.Model):
                     "event": event,
                     "date": when or fields.Datetime.now(),
                     "note": note,
-                    "step_id": step.id if step else False,
                 }
                 for clock in self
             ]

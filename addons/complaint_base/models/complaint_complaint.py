@@ -705,7 +705,7 @@ class ComplaintComplaint(models.Model):
         action["context"] = {"default_complaint_id": self.id}
         return action
 
-    def action_reply_sent(self):
+    def action_send_reply_letter(self):
         """Open the e-mail composer with the reply letter (回复函) attached;
         sending it meets the reply clock."""
         self.ensure_one()

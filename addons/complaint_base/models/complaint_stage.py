@@ -11,7 +11,6 @@ STAGE_STATES = [
     ("cancelled", "Cancelled"),
 ]
 CLOSED_STATES = ("closed", "cancelled")
-OPEN_STATES = ("new", "acknowledged", "in_progress", "waiting", "resolved")
 
 
 class ComplaintStage(models.Model):

@@ -62,7 +62,7 @@ class TestComplaintReports(DeadlineCase):
     def test_sending_the_letter_meets_the_reply_clock(self):
         self._policy(self.kind_reply, 48, "hours")
         complaint = self._received(bj(2026, 3, 3, 10, 0), contact_email="zhangwei@example.com")
-        action = complaint.with_user(self.user_a).action_reply_sent()
+        action = complaint.with_user(self.user_a).action_send_reply_letter()
         composer = Form(self.env["mail.compose.message"].with_user(self.user_a).with_context(**action["context"]))
         composer.save().action_send_mail()
         clock = self._clock(complaint, self.kind_reply)
