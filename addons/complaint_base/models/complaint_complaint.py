@@ -162,6 +162,18 @@ class ComplaintComplaint(models.Model):
         help="The complainant did not give their identity; the complaint is handled with the same care.",
     )
     customer_demand = fields.Text(string="Remedy Sought", help="What the complainant asks for.")
+    external_source = fields.Char(
+        string="External System",
+        copy=False,
+        help="The system a complaint came from (API integration or import), e.g. the manufacturer's portal.",
+    )
+    external_ref = fields.Char(
+        string="External Reference",
+        copy=False,
+        index="btree_not_null",
+        help="The complaint's number in the external system; unique per system, so a resent complaint updates "
+        "the first one instead of creating a second.",
+    )
     intake_fingerprint = fields.Char(
         readonly=True,
         copy=False,
@@ -270,6 +282,14 @@ class ComplaintComplaint(models.Model):
             "A compensation cannot be negative.",
         ),
     ]
+
+    def init(self):
+        # one complaint per reference of an external system (API, import)
+        self.env.cr.execute(
+            """CREATE UNIQUE INDEX IF NOT EXISTS complaint_complaint_external_ref_unique
+                   ON complaint_complaint (company_id, external_source, external_ref)
+                WHERE external_ref IS NOT NULL AND external_source IS NOT NULL"""
+        )
 
     # --- computes ---------------------------------------------------------
     @api.depends("team_id")
