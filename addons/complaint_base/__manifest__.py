@@ -31,6 +31,7 @@
         "views/complaint_category_views.xml",
         "views/complaint_tag_views.xml",
         "views/res_config_settings_views.xml",
+        "views/complaint_api_integration_views.xml",
         "views/complaint_portal_templates.xml",
         "report/complaint_reports.xml",
         "wizard/complaint_callback_wizard_views.xml",
@@ -41,6 +42,7 @@
         "demo/complaint_deadline_demo.xml",
         "demo/complaint_demo.xml",
     ],
+        "demo/complaint_api_demo.xml",
     "assets": {
         "web.assets_tests": ["complaint_base/static/tests/tours/*.js"],
     },

@@ -6,6 +6,8 @@ from . import complaint_team
 from . import complaint_team_role
 from . import complaint_party
 from . import complaint_complaint
+from . import complaint_api_integration
+from . import complaint_api_request
 from . import complaint_holiday_year
 from . import resource_calendar
 from . import complaint_clock_kind

@@ -174,6 +174,14 @@ class ComplaintComplaint(models.Model):
         help="The complaint's number in the external system; unique per system, so a resent complaint updates "
         "the first one instead of creating a second.",
     )
+    api_integration_id = fields.Many2one(
+        "complaint.api.integration",
+        string="Received Through",
+        readonly=True,
+        copy=False,
+        index="btree_not_null",
+        help="The external system that sent this complaint through the API.",
+    )
     intake_fingerprint = fields.Char(
         readonly=True,
         copy=False,
@@ -432,22 +440,27 @@ class ComplaintComplaint(models.Model):
     def _anonymous_allowed(self):
         return bool(self.env["ir.config_parameter"].sudo().get_param("complaint_base.allow_anonymous"))
 
-    def _raise_intake_problems(self, values):
+    @api.model
+    def _intake_problems(self, values):
+        """The problems the plugins find in ``values``, as ``(field, message)``
+        pairs with the message translated into the user's language."""
         results = call_hook(
             "complaint_validate_intake",
             self._installed_complaint_addons(),
             values=values,
             sector=values.get("sector"),
         )
-        problems = [problem for result in results for problem in (result or [])]
+        return [
+            # the message was written by a plugin in English; translate it here
+            (field_name, self.env._(message))  # pylint: disable=translation-required
+            for result in results
+            for field_name, message in (result or [])
+        ]
+
+    def _raise_intake_problems(self, values):
+        problems = self._intake_problems(values)
         if problems:
-            raise ValidationError(
-                "\n".join(
-                    # the message was written by a plugin in English; translate it here
-                    self.env._(message)  # pylint: disable=translation-required
-                    for __, message in problems
-                )
-            )
+            raise ValidationError("\n".join(message for __, message in problems))
 
     @api.model
     def _check_references(self, vals):
