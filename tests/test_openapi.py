@@ -1,0 +1,66 @@
+"""docs/openapi.json describes the API the controller serves: same paths,
+methods, request fields and error codes (read from the source, no Odoo)."""
+
+import ast
+import json
+import re
+
+from conftest import ADDONS, ROOT
+
+SPEC = json.loads((ROOT / "docs" / "openapi.json").read_text(encoding="utf-8"))
+SOURCE = (ADDONS / "complaint_base" / "controllers" / "api.py").read_text(encoding="utf-8")
+TREE = ast.parse(SOURCE)
+
+
+def _constant(name):
+    for node in TREE.body:
+        if isinstance(node, ast.Assign) and any(getattr(t, "id", None) == name for t in node.targets):
+            return node.value
+    raise AssertionError(f"{name} not found in api.py")
+
+
+def _routes():
+    """(path, methods) of every route, with Odoo's converters as {names}."""
+    root = ast.literal_eval(_constant("API_ROOT"))
+    routes = []
+    for node in ast.walk(TREE):
+        if not isinstance(node, ast.FunctionDef):
+            continue
+        for decorator in node.decorator_list:
+            if isinstance(decorator, ast.Call) and getattr(decorator.func, "attr", None) == "route":
+                path = decorator.args[0]
+                text = "".join(part.value if isinstance(part, ast.Constant) else root for part in path.values)
+                methods = next(ast.literal_eval(k.value) for k in decorator.keywords if k.arg == "methods")
+                routes.append((re.sub(r"<\w+:(\w+)>", r"{\1}", text), {m.lower() for m in methods}))
+    return routes
+
+
+def test_spec_is_openapi_3():
+    assert SPEC["openapi"].startswith("3.")
+    assert SPEC["servers"][0]["url"] == ast.literal_eval(_constant("API_ROOT"))
+
+
+def test_every_route_is_documented_and_nothing_else():
+    base = SPEC["servers"][0]["url"]
+    served = {}
+    for path, methods in _routes():
+        served.setdefault(path, set()).update(methods)
+    documented = {base + path: set(operations) for path, operations in SPEC["paths"].items()}
+    assert served and documented == served
+
+
+def test_create_fields_match_the_controller():
+    text_fields = set(ast.literal_eval(_constant("TEXT_FIELDS")))
+    # CREATE_KEYS = set(TEXT_FIELDS) | {...}
+    others = {elt.value for elt in _constant("CREATE_KEYS").right.elts}
+    schema = SPEC["components"]["schemas"]["ComplaintCreate"]
+    assert set(schema["properties"]) == text_fields | others
+    assert schema["additionalProperties"] is False
+    complainant = set(ast.literal_eval(_constant("COMPLAINANT_FIELDS")))
+    assert set(SPEC["components"]["schemas"]["Complainant"]["properties"]) == complainant
+
+
+def test_error_codes_match_the_controller():
+    raised = set(re.findall(r'"code": "(\w+)"', SOURCE)) | set(re.findall(r'ApiError\(\s*\d{3},\s*"(\w+)"', SOURCE))
+    documented = set(SPEC["components"]["schemas"]["Error"]["properties"]["error"]["properties"]["code"]["enum"])
+    assert raised == documented
