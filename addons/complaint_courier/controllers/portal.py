@@ -1,0 +1,133 @@
+from odoo import http
+from odoo.exceptions import AccessError, MissingError, UserError
+from odoo.http import request
+
+from odoo.addons.portal.controllers.portal import CustomerPortal
+from odoo.addons.portal.controllers.portal import pager as portal_pager
+
+
+class CourierOutletPortal(CustomerPortal):
+    """The outlet manager's portal: the complaints and fines against their
+    outlet, the right to answer and to appeal a fine.  Every record is
+    searched and checked with the portal user's own rights (record rules
+    limit them to their outlet); only the answer and the appeal themselves
+    are written as superuser, after that check."""
+
+    def _outlet_domain(self):
+        return [("courier_outlet_id.portal_user_ids", "in", request.env.user.id)]
+
+    def _prepare_home_portal_values(self, counters):
+        values = super()._prepare_home_portal_values(counters)
+        if "courier_complaint_count" in counters:
+            Complaint = request.env["complaint.complaint"]
+            values["courier_complaint_count"] = (
+                Complaint.search_count(self._outlet_domain()) if Complaint.has_access("read") else 0
+            )
+        if "courier_fine_count" in counters:
+            Penalty = request.env["complaint.penalty"]
+            values["courier_fine_count"] = Penalty.search_count(self._outlet_domain()) if Penalty.has_access("read") else 0
+        return values
+
+    @http.route(["/my/outlet/complaints", "/my/outlet/complaints/page/<int:page>"], type="http", auth="user", website=True)
+    def portal_outlet_complaints(self, page=1, **kw):
+        Complaint = request.env["complaint.complaint"]
+        domain = self._outlet_domain()
+        count = Complaint.search_count(domain)
+        pager = portal_pager(url="/my/outlet/complaints", total=count, page=page, step=self._items_per_page)
+        complaints = Complaint.search(domain, order="date_received desc, id desc", limit=self._items_per_page, offset=pager["offset"])
+        return request.render(
+            "complaint_courier.portal_outlet_complaints",
+            {"complaints": complaints, "pager": pager, "page_name": "outlet_complaints", "default_url": "/my/outlet/complaints"},
+        )
+
+    def _outlet_complaint(self, complaint_id):
+        """The complaint, sudo, once the user proved they may read it as its outlet."""
+        complaint_sudo = self._document_check_access("complaint.complaint", complaint_id)
+        if request.env.user not in complaint_sudo.courier_outlet_id.portal_user_ids:
+            raise AccessError(request.env._("This complaint is not about your outlet."))
+        return complaint_sudo
+
+    def _render_complaint(self, complaint_sudo, **values):
+        penalties = request.env["complaint.penalty"].search(
+            self._outlet_domain() + [("complaint_id", "=", complaint_sudo.id)], order="date, id"
+        )
+        apology_running = complaint_sudo.clock_ids.filtered(
+            lambda c: c.kind_id.stop_event == "apology_given" and c.state in ("running", "breached")
+        )
+        page_values = self._get_page_view_values(
+            complaint_sudo,
+            None,
+            {
+                "complaint": complaint_sudo,
+                "penalties": penalties,
+                "apology_running": bool(apology_running),
+                "page_name": "outlet_complaint",
+                **values,
+            },
+            "my_outlet_complaints_history",
+            False,
+        )
+        return request.render("complaint_courier.portal_outlet_complaint_page", page_values)
+
+    @http.route("/my/outlet/complaints/<int:complaint_id>", type="http", auth="user", website=True)
+    def portal_outlet_complaint(self, complaint_id, **kw):
+        try:
+            complaint_sudo = self._outlet_complaint(complaint_id)
+        except (AccessError, MissingError):
+            return request.not_found()
+        return self._render_complaint(complaint_sudo)
+
+    def _complaint_post(self, complaint_id, action):
+        try:
+            complaint_sudo = self._outlet_complaint(complaint_id)
+        except (AccessError, MissingError):
+            return request.not_found()
+        try:
+            action(complaint_sudo)
+        except UserError as error:
+            return self._render_complaint(complaint_sudo, form_error=error.args[0])
+        return request.redirect(f"/my/outlet/complaints/{complaint_sudo.id}?done=1")
+
+    @http.route("/my/outlet/complaints/<int:complaint_id>/answer", type="http", auth="user", methods=["POST"], website=True)
+    def portal_outlet_answer(self, complaint_id, answer=None, **kw):
+        partner = request.env.user.partner_id
+        return self._complaint_post(complaint_id, lambda complaint: complaint._courier_outlet_answer(answer, partner))
+
+    @http.route("/my/outlet/complaints/<int:complaint_id>/apology", type="http", auth="user", methods=["POST"], website=True)
+    def portal_outlet_apology(self, complaint_id, **kw):
+        return self._complaint_post(complaint_id, lambda complaint: complaint.action_courier_apology_given())
+
+    @http.route(["/my/outlet/fines", "/my/outlet/fines/page/<int:page>"], type="http", auth="user", website=True)
+    def portal_outlet_fines(self, page=1, **kw):
+        Penalty = request.env["complaint.penalty"]
+        domain = self._outlet_domain()
+        count = Penalty.search_count(domain)
+        pager = portal_pager(url="/my/outlet/fines", total=count, page=page, step=self._items_per_page)
+        penalties = Penalty.search(domain, order="date desc, id desc", limit=self._items_per_page, offset=pager["offset"])
+        totals = dict(Penalty._read_group(domain + [("state", "!=", "waived")], ["state"], ["amount:sum"]))
+        return request.render(
+            "complaint_courier.portal_outlet_fines",
+            {
+                "penalties": penalties,
+                "pager": pager,
+                "totals": totals,
+                "total": sum(totals.values()),
+                "page_name": "outlet_fines",
+                "default_url": "/my/outlet/fines",
+                "form_error": kw.get("error"),
+            },
+        )
+
+    @http.route("/my/outlet/fines/<int:penalty_id>/appeal", type="http", auth="user", methods=["POST"], website=True)
+    def portal_outlet_fine_appeal(self, penalty_id, reason=None, **kw):
+        try:
+            penalty_sudo = self._document_check_access("complaint.penalty", penalty_id)
+        except (AccessError, MissingError):
+            return request.not_found()
+        if request.env.user not in penalty_sudo.courier_outlet_id.portal_user_ids:
+            return request.not_found()
+        try:
+            penalty_sudo._courier_appeal(reason, request.env.user.partner_id)
+        except UserError as error:
+            return self.portal_outlet_fines(error=error.args[0])
+        return request.redirect("/my/outlet/fines?done=1")

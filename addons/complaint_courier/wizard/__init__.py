@@ -1,0 +1,1 @@
+from . import courier_outlet_statement
