@@ -8,7 +8,7 @@
     "website": "https://github.com/complaint-suite/complaint-suite",
     "development_status": "Beta",
     "maintainers": ["complaint-suite"],
-    "depends": ["mail", "portal", "resource"],
+    "depends": ["mail", "portal", "rating", "resource"],
     "external_dependencies": {"python": ["pluggy", "xlsxwriter"]},
     "data": [
         "security/complaint_base_security.xml",
@@ -21,6 +21,7 @@
         "data/complaint_holiday_cn_data.xml",
         "data/ir_cron_data.xml",
         "data/complaint_digest_templates.xml",
+        "data/complaint_rating_data.xml",
         "views/complaint_clock_views.xml",
         "views/complaint_penalty_views.xml",
         "views/complaint_complaint_views.xml",
@@ -41,9 +42,9 @@
     "demo": [
         "demo/complaint_deadline_demo.xml",
         "demo/complaint_demo.xml",
-    ],
         "demo/complaint_api_demo.xml",
     "assets": {
+    ],
         "web.assets_tests": ["complaint_base/static/tests/tours/*.js"],
     },
     "application": True,

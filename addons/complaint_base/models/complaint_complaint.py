@@ -68,13 +68,15 @@ CHECKED_REFERENCES = {
     "user_id": "handler",
 }
 # fields a non-manager may still change on a closed complaint (chatter, activities)
+# the faces of an e-mailed rating (rating module: 5, 3, 1) on the callback scale
+RATING_OUTCOMES = {5: "satisfied", 3: "accepted", 1: "dissatisfied"}
 CLOSED_WRITABLE_PREFIXES = ("message_", "activity_", "website_message", "rating_")
 
 
 class ComplaintComplaint(models.Model):
     _name = "complaint.complaint"
     _description = "Complaint"
-    _inherit = ["portal.mixin", "mail.thread.cc", "mail.activity.mixin"]
+    _inherit = ["portal.mixin", "mail.thread.cc", "mail.activity.mixin", "rating.mixin"]
     _order = "priority desc, date_received desc, id desc"
     _rec_names_search = ["name", "subject", "contact_name", "contact_phone"]
     _mail_post_access = "read"
@@ -398,6 +400,9 @@ class ComplaintComplaint(models.Model):
         result = super().write(vals)
         for complaint in self.filtered(lambda c: c.id in old_states and old_states[c.id] != c.state):
             complaint._clocks_follow_state(old_states[complaint.id], complaint.state)
+        self.filtered(
+            lambda c: c.state == "resolved" and c.id in old_states and old_states[c.id] != "resolved"
+        )._after_resolution()
         return result
 
     @api.ondelete(at_uninstall=False)
@@ -792,6 +797,56 @@ class ComplaintComplaint(models.Model):
         self._clock_event("callback_done")
         if outcome == "dissatisfied" and self.state in ("resolved", "closed"):
             self._reopen_for_rehandling(self.env._("Dissatisfied at the callback"), comment)
+
+    def _after_resolution(self):
+        """Plan the callback (回访) and, when configured, e-mail the rating request."""
+        get = self.env["ir.config_parameter"].sudo().get_param
+        delay = int(get("complaint_base.callback_delay_days", "2") or 0)
+        specialist = self.env["res.users"].browse(int(get("complaint_base.callback_user_id", "0") or 0)).exists()
+        activity_type = self.env.ref("complaint_base.mail_activity_type_callback", raise_if_not_found=False)
+        ask_rating = bool(get("complaint_base.rating_by_email"))
+        template = self.env.ref("complaint_base.mail_template_complaint_rating", raise_if_not_found=False)
+        for complaint in self.sudo():
+            if activity_type and not complaint.activity_ids.filtered(lambda a: a.activity_type_id == activity_type):
+                user = specialist or complaint.team_id.leader_id or complaint.user_id or self.env.user
+                complaint.activity_schedule(
+                    activity_type_id=activity_type.id,
+                    date_deadline=fields.Date.context_today(complaint) + timedelta(days=delay),
+                    user_id=user.id,
+                )
+            if ask_rating and template and not complaint.is_anonymous and complaint._rating_partner_for_request():
+                complaint.rating_send_request(template, force_send=False)
+
+    def _rating_partner_for_request(self):
+        """The complainant as a contact, created from the e-mail address given
+        at intake when there is none yet; nothing without an address."""
+        self.ensure_one()
+        if self.partner_id:
+            return self.partner_id if self.partner_id.email else self.env["res.partner"]
+        if not self.contact_email:
+            return self.env["res.partner"]
+        partner = self.env["res.partner"].sudo().find_or_create(
+            tools.formataddr((self.contact_name or "", self.contact_email))
+        )
+        self.sudo().with_context(tracking_disable=True).partner_id = partner
+        return partner
+
+    def rating_apply(self, rate, token=None, rating=None, feedback=None, subtype_xmlid=None, notify_delay_send=False):
+        """A rating given from the e-mail counts as the complainant's verdict:
+        5 satisfied, 3 reluctantly accepted, 1 dissatisfied (re-handling)."""
+        rating = super().rating_apply(
+            rate,
+            token=token,
+            rating=rating,
+            feedback=feedback,
+            subtype_xmlid=subtype_xmlid,
+            notify_delay_send=notify_delay_send,
+        )
+        outcome = RATING_OUTCOMES.get(round(rate))
+        for complaint in self:
+            if outcome:
+                complaint._record_satisfaction(outcome, None, rating.feedback or None)
+        return rating
 
     def _reopen_for_rehandling(self, why, details=None):
         """Reopen at the next level: the team leader takes over, priority up,

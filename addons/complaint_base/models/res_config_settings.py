@@ -28,6 +28,25 @@ class ResConfigSettings(models.TransientModel):
         config_parameter="complaint_base.allow_anonymous",
         help="Anonymous complaints are accepted and handled with the same care.",
     )
+    complaint_callback_delay_days = fields.Integer(
+        string="Callback After (Days)",
+        default=2,
+        config_parameter="complaint_base.callback_delay_days",
+        help="Days after the resolution by which the complainant is called back.",
+    )
+    complaint_callback_user_id = fields.Many2one(
+        "res.users",
+        string="Callback Specialist",
+        config_parameter="complaint_base.callback_user_id",
+        domain=[("share", "=", False)],
+        help="Who calls complainants back; the team leader when empty.",
+    )
+    complaint_rating_by_email = fields.Boolean(
+        string="Ask for a Rating by E-mail",
+        config_parameter="complaint_base.rating_by_email",
+        help="When a complaint is resolved, the complainant gets an e-mail with three faces to rate the handling; "
+        "a dissatisfied rating reopens the complaint for re-handling.",
+    )
 
     complaint_digest_hour = fields.Float(
         string="Sending Time", default=8.0, help="Local time at which the daily digest is sent."
@@ -89,6 +108,8 @@ class ResConfigSettings(models.TransientModel):
         cron.sudo().nextcall = wanted.astimezone(pytz.utc).replace(tzinfo=None)
 
     def set_values(self):
+        if not 0 <= self.complaint_callback_delay_days <= 90:
+            raise ValidationError(self.env._("The callback is planned between 0 and 90 days after the resolution."))
         super().set_values()
         self._set_digest_hour(self.complaint_digest_hour)
         sequence = self._complaint_sequence()

@@ -11,3 +11,4 @@ from . import test_complaint_repeats
 from . import test_complaint_reports
 from . import test_complaint_mail
 from . import test_complaint_api
+from . import test_complaint_rating
