@@ -43,8 +43,8 @@
         "demo/complaint_deadline_demo.xml",
         "demo/complaint_demo.xml",
         "demo/complaint_api_demo.xml",
-    "assets": {
     ],
+    "assets": {
         "web.assets_tests": ["complaint_base/static/tests/tours/*.js"],
     },
     "application": True,
