@@ -74,14 +74,14 @@ class CourierOutletPortal(CustomerPortal):
         try:
             complaint_sudo = self._outlet_complaint(complaint_id)
         except (AccessError, MissingError):
-            return request.not_found()
+            raise request.not_found()
         return self._render_complaint(complaint_sudo)
 
     def _complaint_post(self, complaint_id, action):
         try:
             complaint_sudo = self._outlet_complaint(complaint_id)
         except (AccessError, MissingError):
-            return request.not_found()
+            raise request.not_found()
         try:
             action(complaint_sudo)
         except UserError as error:
@@ -123,9 +123,9 @@ class CourierOutletPortal(CustomerPortal):
         try:
             penalty_sudo = self._document_check_access("complaint.penalty", penalty_id)
         except (AccessError, MissingError):
-            return request.not_found()
+            raise request.not_found()
         if request.env.user not in penalty_sudo.courier_outlet_id.portal_user_ids:
-            return request.not_found()
+            raise request.not_found()
         try:
             penalty_sudo._courier_appeal(reason, request.env.user.partner_id)
         except UserError as error:

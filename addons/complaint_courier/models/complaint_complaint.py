@@ -249,6 +249,10 @@ class ComplaintComplaint(models.Model):
                 raise UserError(self.env._("Name the outlet and the article breached first (%s).", complaint.name))
             if complaint.courier_breach_state in ("fined", "counted"):
                 raise UserError(self.env._("The breach of %s is already determined.", complaint.name))
+            if not complaint.courier_rule_id.active:
+                raise UserError(
+                    self.env._("Article %s is retired: choose the article in force.", complaint.courier_rule_id.code)
+                )
         self._courier_lock_outlets(self.courier_outlet_id)
         for complaint in self:
             complaint._courier_establish()

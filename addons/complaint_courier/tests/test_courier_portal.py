@@ -1,0 +1,95 @@
+import re
+
+from odoo.tests import HttpCase, new_test_user, tagged
+
+
+@tagged("post_install", "-at_install")
+class TestOutletPortal(HttpCase):
+    """An outlet manager follows, answers and appeals from the portal, and
+    reaches nothing of another outlet."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.env["complaint.deadline.policy"].search([("sector", "!=", "courier")]).action_archive()
+        cls.manager_a = new_test_user(cls.env, login="portal_outlet_a", password="portal_outlet_a", groups="base.group_portal")
+        cls.manager_b = new_test_user(cls.env, login="portal_outlet_b", password="portal_outlet_b", groups="base.group_portal")
+        Outlet = cls.env["courier.outlet"]
+        cls.outlet_a = Outlet.create({"code": "P001", "name": "门户甲网点", "portal_user_ids": [(6, 0, cls.manager_a.ids)]})
+        cls.outlet_b = Outlet.create({"code": "P002", "name": "门户乙网点", "portal_user_ids": [(6, 0, cls.manager_b.ids)]})
+        team = cls.env["complaint.team"].create({"name": "门户测试客服部", "code": "P-HQ", "sector": "courier"})
+        rule = cls.env.ref("complaint_courier.rule_sto_12")
+        Complaint = cls.env["complaint.complaint"]
+        values = {"team_id": team.id, "contact_name": "张先生", "courier_rule_id": rule.id}
+        cls.complaint_a = Complaint.create(
+            {**values, "subject": "甲网点不上门", "contact_phone": "13900009001", "courier_outlet_id": cls.outlet_a.id, "courier_waybill": "268800009001"}
+        )
+        cls.complaint_b = Complaint.create(
+            {**values, "subject": "乙网点不上门", "contact_phone": "13900009002", "courier_outlet_id": cls.outlet_b.id}
+        )
+        (cls.complaint_a | cls.complaint_b).action_courier_establish()
+        cls.fine_a = cls.env["complaint.penalty"].search([("complaint_id", "=", cls.complaint_a.id)])
+        cls.fine_b = cls.env["complaint.penalty"].search([("complaint_id", "=", cls.complaint_b.id)])
+
+    def _csrf(self, url):
+        page = self.url_open(url)
+        self.assertEqual(page.status_code, 200)
+        return re.search(r'name="csrf_token" value="([^"]+)"', page.text).group(1)
+
+    def test_lists_show_only_the_own_outlet(self):
+        self.authenticate("portal_outlet_a", "portal_outlet_a")
+        page = self.url_open("/my/outlet/complaints")
+        self.assertEqual(page.status_code, 200)
+        self.assertIn(self.complaint_a.name, page.text)
+        self.assertNotIn(self.complaint_b.name, page.text)
+        fines = self.url_open("/my/outlet/fines")
+        self.assertIn(self.fine_a.name, fines.text)
+        self.assertNotIn(self.fine_b.name, fines.text)
+        self.assertEqual(self.url_open(f"/my/outlet/complaints/{self.complaint_b.id}").status_code, 404)
+        detail = self.url_open(f"/my/outlet/complaints/{self.complaint_a.id}")
+        self.assertEqual(detail.status_code, 200)
+        self.assertIn("268800009001", detail.text)
+        self.assertIn("STO-12", detail.text)
+
+    def test_answer_meets_the_feedback_clock(self):
+        self.authenticate("portal_outlet_a", "portal_outlet_a")
+        url = f"/my/outlet/complaints/{self.complaint_a.id}"
+        token = self._csrf(url)
+        response = self.url_open(f"{url}/answer", data={"csrf_token": token, "answer": "已致电客户道歉，明日上门取件。"})
+        self.assertEqual(response.status_code, 200)
+        self.assertIn("done=1", response.url)
+        self.env.invalidate_all()
+        self.assertEqual(self.complaint_a.courier_outlet_answer, "已致电客户道歉，明日上门取件。")
+        feedback = self.complaint_a.clock_ids.filtered(lambda c: c.kind_id.stop_event == "outlet_feedback")
+        self.assertTrue(feedback)
+        self.assertEqual(set(feedback.mapped("state")), {"met"})
+        self.assertIn(self.manager_a.partner_id, self.complaint_a.message_ids.author_id)
+        # posting on another outlet's complaint answers nothing
+        other = self.url_open(f"/my/outlet/complaints/{self.complaint_b.id}/answer", data={"csrf_token": token, "answer": "x"})
+        self.assertEqual(other.status_code, 404)
+        self.env.invalidate_all()
+        self.assertFalse(self.complaint_b.courier_outlet_answer)
+
+    def test_appeal_a_fine(self):
+        self.authenticate("portal_outlet_a", "portal_outlet_a")
+        token = self._csrf("/my/outlet/fines")
+        response = self.url_open(f"/my/outlet/fines/{self.fine_a.id}/appeal", data={"csrf_token": token, "reason": "小区禁止快递员入内"})
+        self.assertEqual(response.status_code, 200)
+        self.env.invalidate_all()
+        self.assertEqual(self.fine_a.state, "appealed")
+        self.assertEqual(self.fine_a.courier_appeal_reason, "小区禁止快递员入内")
+        other = self.url_open(f"/my/outlet/fines/{self.fine_b.id}/appeal", data={"csrf_token": token, "reason": "不服"})
+        self.assertEqual(other.status_code, 404)
+        self.env.invalidate_all()
+        self.assertEqual(self.fine_b.state, "proposed")
+        # an empty reason is refused with a message
+        self.fine_a.sudo().action_confirm()
+        response = self.url_open(f"/my/outlet/fines/{self.fine_a.id}/appeal", data={"csrf_token": token, "reason": " "})
+        self.assertIn("alert-danger", response.text)
+        self.env.invalidate_all()
+        self.assertEqual(self.fine_a.state, "confirmed")
+
+    def test_anonymous_visitors_are_sent_to_log_in(self):
+        response = self.url_open(f"/my/outlet/complaints/{self.complaint_a.id}", allow_redirects=False)
+        self.assertIn(response.status_code, (302, 303))
+        self.assertIn("/web/login", response.headers["Location"])
