@@ -37,6 +37,7 @@
         "report/complaint_reports.xml",
         "wizard/complaint_callback_wizard_views.xml",
         "wizard/complaint_registration_wizard_views.xml",
+        "wizard/complaint_import_views.xml",
         "views/complaint_base_menus.xml",
     ],
     "demo": [

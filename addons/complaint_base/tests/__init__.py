@@ -10,5 +10,6 @@ from . import test_complaint_portal
 from . import test_complaint_repeats
 from . import test_complaint_reports
 from . import test_complaint_mail
+from . import test_complaint_import
 from . import test_complaint_api
 from . import test_complaint_rating

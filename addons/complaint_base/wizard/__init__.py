@@ -1,4 +1,5 @@
 from . import complaint_penalty_statement
 from . import complaint_callback_wizard
 from . import complaint_registration_wizard
+from . import complaint_import
 from . import complaint_api_key_wizard
