@@ -37,5 +37,8 @@
         "demo/courier_demo.xml",
         "demo/courier_complaint_demo.xml",
     ],
+    "assets": {
+        "web.assets_tests": ["complaint_courier/static/tests/tours/*.js"],
+    },
     "installable": True,
 }

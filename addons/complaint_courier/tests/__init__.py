@@ -5,3 +5,4 @@ from . import test_courier_portal
 from . import test_courier_schedule
 from . import test_courier_statement
 from . import test_courier_strikes
+from . import test_courier_ui
