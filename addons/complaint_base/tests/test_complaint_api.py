@@ -323,8 +323,9 @@ class TestApiIdempotencyConcurrency(TransactionCase):
         def worker():
             with self.registry.cursor() as cr:
                 cr.transaction = api.Transaction(self.registry)
+                cr.execute("SET LOCAL lock_timeout = '20s'")
                 env = api.Environment(cr, SUPERUSER_ID, {})
-                barrier.wait()
+                barrier.wait(timeout=20)
                 try:
                     request_id, first = env["complaint.api.request"]._claim(integration, "same", fingerprint)
                     if request_id:
@@ -336,6 +337,9 @@ class TestApiIdempotencyConcurrency(TransactionCase):
                     cr.rollback()
                     request_id, first = env["complaint.api.request"]._claim(integration, "same", fingerprint)
                     outcomes.append("replayed" if first and first[1] == 201 else "lost")
+                except Exception as error:  # noqa: BLE001 - reported by the assertion below
+                    cr.rollback()
+                    outcomes.append(repr(error))
 
         threads = [threading.Thread(target=worker, daemon=True) for __ in range(2)]
         try:
