@@ -112,6 +112,7 @@ class CourierOutletPortal(CustomerPortal):
                 "pager": pager,
                 "totals": totals,
                 "total": sum(totals.values()),
+                "currency": request.env.company.currency_id,
                 "page_name": "outlet_fines",
                 "default_url": "/my/outlet/fines",
                 "form_error": kw.get("error"),

@@ -5,7 +5,7 @@ from dateutil.relativedelta import relativedelta
 from markupsafe import Markup
 
 from odoo import api, fields, models
-from odoo.exceptions import UserError
+from odoo.exceptions import UserError, ValidationError
 from odoo.tools import SQL
 
 from odoo.addons.complaint_base.plugins import call_hook
@@ -152,7 +152,7 @@ class ComplaintComplaint(models.Model):
         for complaint in self:
             staff = complaint.courier_staff_id
             if staff and complaint.courier_outlet_id and staff.outlet_id != complaint.courier_outlet_id:
-                raise UserError(
+                raise ValidationError(
                     self.env._(
                         "%(staff)s works for %(outlet)s, not for the outlet complained about.",
                         staff=staff.display_name,
@@ -166,6 +166,18 @@ class ComplaintComplaint(models.Model):
         values["courier_staff_id"] = self.courier_staff_id.id
         values["courier_outlet_id"] = self.courier_outlet_id.id
         return values
+
+    def _raise_intake_problems(self, values):
+        """The base translates the plugins' sentences in its own catalogue;
+        the courier plugin's are in this addon's: translate what is left."""
+        try:
+            return super()._raise_intake_problems(values)
+        except ValidationError as error:
+            lines = [
+                self.env._(line)  # pylint: disable=translation-required
+                for line in str(error.args[0]).split("\n")
+            ]
+            raise ValidationError("\n".join(lines)) from error
 
     @api.model_create_multi
     def create(self, vals_list):
@@ -261,6 +273,7 @@ class ComplaintComplaint(models.Model):
     def _courier_establish(self):
         self.ensure_one()
         rule = self.courier_rule_id
+        was_recorded = self.courier_breach_state == "recorded"
         decision = schedule.decide(rule._as_plugin_dict(), self.courier_proven, self.courier_caused_by_customer)
         state = {schedule.RECORD: "recorded", schedule.COUNT: "counted"}.get(decision, "fined")
         self.with_context(courier_no_referral_check=True).write(
@@ -268,7 +281,7 @@ class ComplaintComplaint(models.Model):
         )
         if decision in (schedule.FINE, schedule.REDUCED):
             self._courier_levy(f"courier:complaint:{self.id}", reduced=decision == schedule.REDUCED)
-        elif decision == schedule.RECORD:
+        elif decision == schedule.RECORD and not was_recorded:
             self.message_post(
                 body=self.env._(
                     "Not proven: recorded against %(who)s for %(article)s (备案).",
@@ -277,9 +290,9 @@ class ComplaintComplaint(models.Model):
                 ),
                 subtype_xmlid="mail.mt_note",
             )
-            if rule.courier_three_strikes:
-                self._courier_apply_strikes()
-        else:
+        if decision == schedule.RECORD and rule.courier_three_strikes:
+            self._courier_apply_strikes()
+        elif decision == schedule.COUNT:
             self._courier_apply_counts()
         self._courier_check_referrals()
 

@@ -40,9 +40,10 @@ class CourierOutletPhone(models.Model):
     @api.model_create_multi
     def create(self, vals_list):
         phones = super().create(vals_list)
+        purposes = dict(self._fields["purpose"]._description_selection(self.env))
         for phone in phones:
             phone.outlet_id.message_post(
-                body=self.env._("Phone number registered: %(number)s (%(purpose)s).", number=phone.number, purpose=dict(PHONE_PURPOSES)[phone.purpose]),
+                body=self.env._("Phone number registered: %(number)s (%(purpose)s).", number=phone.number, purpose=purposes[phone.purpose]),
                 subtype_xmlid="mail.mt_note",
             )
         return phones

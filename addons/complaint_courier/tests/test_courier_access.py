@@ -1,6 +1,6 @@
 from freezegun import freeze_time
 
-from odoo.exceptions import AccessError
+from odoo.exceptions import AccessError, ValidationError
 from odoo.tests import new_test_user, tagged
 
 from .common import CourierCase, bj
@@ -54,7 +54,7 @@ class TestCourierAccess(CourierCase):
         self.assertFalse(self.env["courier.outlet"].with_user(stranger).search([]))
 
     def test_outlet_accounts_are_portal_users(self):
-        with self.assertRaises(Exception):  # noqa: B017 - ValidationError from the constraint
+        with self.assertRaises(ValidationError):
             self.outlet_a.portal_user_ids = [(4, self.user_a.id)]
 
     def test_internal_rights(self):

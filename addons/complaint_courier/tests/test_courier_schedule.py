@@ -225,6 +225,20 @@ class TestFineSchedule(CourierCase):
         self.assertEqual(complaint.courier_breach_state, "unfounded")
         self.assertFalse(self._fines(complaint))
 
+    def test_intake_messages_in_chinese(self):
+        self.env["res.lang"]._activate_lang("zh_CN")
+        self.env["ir.module.module"]._load_module_terms(["complaint_courier"], ["zh_CN"], overwrite=True)
+        with self.assertRaisesRegex(UserError, "运单号为 8 至 20 位数字"):
+            self.env["complaint.complaint"].with_context(lang="zh_CN").create(
+                {
+                    "subject": "查件",
+                    "is_anonymous": True,
+                    "team_id": self.team.id,
+                    "courier_outlet_id": self.outlet_a.id,
+                    "courier_waybill": "12-34",
+                }
+            )
+
     def test_intake_checks_the_courier_data(self):
         with self.assertRaises(UserError):
             self._courier(courier_waybill="12-34")
