@@ -23,7 +23,17 @@ SCREENS = [
     ("sla-attainment", "/odoo/action-complaint_base.complaint_clock_action_sla", ".o_pivot"),
     ("fines", "/odoo/action-complaint_base.complaint_penalty_action", ".o_list_view"),
     ("settings", "/odoo/action-complaint_base.complaint_config_settings_action", ".app_settings_block"),
+    ("api-integration", "/odoo/action-complaint_base.complaint_api_integration_action", ".o_list_view"),
+    ("import-check", "/odoo/action-complaint_base.complaint_import_action", ".o_form_view"),
 ]
+
+# a manufacturer's weekly list: two good rows, one without a contact
+IMPORT_SAMPLE = (
+    "外部编号,投诉主题,投诉人,联系电话,投诉内容,严重程度,投诉日期\n"
+    "OEM-2026-0457,保养后发动机异响,赵先生,13800138001,第三次保养后仍有异响,一般,2026-11-20 09:30\n"
+    "OEM-2026-0458,交车时漆面划伤,钱女士,13800138002,提车当天发现左后门划痕,重大,2026-11-21 14:00\n"
+    "OEM-2026-0459,销售承诺的赠品未兑现,,,,一般,2026-11-22 10:00\n"
+)
 
 
 def main():
@@ -57,6 +67,14 @@ def main():
             elif name == "complaint-form-deadlines":
                 page.click(".o_notebook .nav-link:has-text('时限')")
             page.wait_for_selector(ready, timeout=20000)
+            if name == "import-check":
+                sample = out / ".import-sample.csv"
+                sample.write_text(IMPORT_SAMPLE, encoding="utf-8-sig")
+                page.set_input_files(".o_field_binary input[type=file]", str(sample))
+                page.wait_for_timeout(800)
+                page.click("button[name=action_check]")
+                page.wait_for_selector(".o_field_one2many .o_data_row", timeout=20000)
+                sample.unlink()
             page.wait_for_timeout(800)
             page.screenshot(path=str(out / f"{name}.png"))
             print(out / f"{name}.png")

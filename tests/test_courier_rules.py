@@ -170,6 +170,15 @@ def test_plugin_answers_only_in_its_databases(fresh_manager):
     assert not any(manager.call_hook("complaint_validate_intake", both, values=values, sector="general"))
 
 
+def annotate(complaint, policies):
+    """What the base adds to each candidate policy before calling the hook."""
+    from complaint_plugins.default import policy_matches, policy_specificity
+
+    return [
+        dict(p, matches=policy_matches(complaint, p), specificity=policy_specificity(p)) for p in policies
+    ]
+
+
 def test_plugin_selects_the_courier_schedule(fresh_manager):
     from complaint_plugins import manager
 
@@ -182,6 +191,8 @@ def test_plugin_selects_the_courier_schedule(fresh_manager):
     ]
     both = {"complaint_base", "complaint_courier"}
     query = {"sector": "courier", "category_lineage_ids": [1, 5]}
+    policies = annotate(query, policies)
+    assert [p["id"] for p in policies if p["matches"]] == [1, 2, 3]
     chosen = manager.call_hook("complaint_select_deadline_policies", both, complaint=query, policies=policies)
     assert [p["id"] for p in chosen] == [3, 2]
     general = {"sector": "general", "category_lineage_ids": []}

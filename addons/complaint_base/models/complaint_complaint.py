@@ -5,9 +5,11 @@ from markupsafe import Markup
 from odoo import api, fields, models, tools
 from odoo.exceptions import UserError, ValidationError
 from odoo.tools import html2plaintext
+from odoo.tools.translate import code_translations
 
 from ..engine.similarity import subject_similarity
 from ..plugins import call_hook
+from ..plugins.default import policy_matches, policy_specificity
 from .complaint_stage import CLOSED_STATES
 
 # how far along the life cycle each state is, for the clock events it implies
@@ -456,11 +458,23 @@ class ComplaintComplaint(models.Model):
             sector=values.get("sector"),
         )
         return [
-            # the message was written by a plugin in English; translate it here
-            (field_name, self.env._(message))  # pylint: disable=translation-required
+            (field_name, self._translate_plugin_message(message))
             for result in results
             for field_name, message in (result or [])
         ]
+
+    @api.model
+    def _translate_plugin_message(self, message):
+        """Plugins answer in English: translate with the catalogue of the
+        addon that wrote the sentence (the base first, then the sectors)."""
+        lang = self.env.lang
+        if not lang or lang == "en_US":
+            return message
+        for module in ("complaint_base", *sorted(self._installed_complaint_addons() - {"complaint_base"})):
+            translated = code_translations.get_python_translations(module, lang).get(message)
+            if translated:
+                return translated
+        return message
 
     def _raise_intake_problems(self, values):
         problems = self._intake_problems(values)
@@ -610,11 +624,17 @@ class ComplaintComplaint(models.Model):
         self.ensure_one()
         Policy = self.env["complaint.deadline.policy"].sudo()
         policies = Policy.search([("company_id", "in", (False, self.company_id.id))])
+        data = self._plugin_data()
+        candidates = []
+        for policy in policies:
+            candidate = policy._as_plugin_dict(self)
+            candidate.update(matches=policy_matches(data, candidate), specificity=policy_specificity(candidate))
+            candidates.append(candidate)
         chosen = call_hook(
             "complaint_select_deadline_policies",
             self._installed_complaint_addons(),
-            complaint=self._plugin_data(),
-            policies=[policy._as_plugin_dict(self) for policy in policies],
+            complaint=data,
+            policies=candidates,
         )
         by_id = {policy.id: policy for policy in policies}
         targets = {}

@@ -45,8 +45,10 @@ def complaint_select_deadline_policies(
 
     ``policies`` are candidate policies as dicts (``id``, ``sequence``,
     ``sector``, ``category_ids``, ``channel_codes``, ``severities``,
-    ``team_ids``, ``company_ids``...).  Return the applicable policies, most
-    specific first, or ``None`` to let the next plugin decide.
+    ``team_ids``, ``company_ids``...), each also carrying ``matches`` (the
+    base criteria hold for ``complaint``) and ``specificity`` (how many
+    criteria it sets) as computed by the base.  Return the applicable
+    policies, most specific first, or ``None`` to let the next plugin decide.
     """
 
 

@@ -568,8 +568,8 @@ class ComplaintImport(models.TransientModel):
     def _intake_problems(self, values, sector, header, context):
         problems = call_hook("complaint_validate_intake", context["addons"], values=values, sector=sector)
         return [
-            # the message was written by a plugin in English; translate it here
-            f"{header(FIELD_COLUMNS.get(field_name, field_name))}: {self.env._(message)}"  # pylint: disable=translation-required
+            f"{header(FIELD_COLUMNS.get(field_name, field_name))}: "
+            f"{self.env['complaint.complaint']._translate_plugin_message(message)}"
             for result in problems
             for field_name, message in (result or [])
         ]

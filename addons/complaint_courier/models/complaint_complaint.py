@@ -167,18 +167,6 @@ class ComplaintComplaint(models.Model):
         values["courier_outlet_id"] = self.courier_outlet_id.id
         return values
 
-    def _raise_intake_problems(self, values):
-        """The base translates the plugins' sentences in its own catalogue;
-        the courier plugin's are in this addon's: translate what is left."""
-        try:
-            return super()._raise_intake_problems(values)
-        except ValidationError as error:
-            lines = [
-                self.env._(line)  # pylint: disable=translation-required
-                for line in str(error.args[0]).split("\n")
-            ]
-            raise ValidationError("\n".join(lines)) from error
-
     @api.model_create_multi
     def create(self, vals_list):
         Outlet = self.env["courier.outlet"]

@@ -41,28 +41,6 @@ def complaint_validate_intake(values: dict[str, Any], sector: str | None) -> lis
     return problems
 
 
-def _specificity(policy: dict[str, Any]) -> int:
-    keys = ("sector", "category_ids", "channel_codes", "severities", "priorities", "team_ids", "company_ids")
-    return sum(1 for key in keys if policy.get(key)) + (1 if policy.get("domain_matched") is not None else 0)
-
-
-def _matches(complaint: dict[str, Any], policy: dict[str, Any]) -> bool:
-    if policy.get("category_ids") and not set(complaint.get("category_lineage_ids") or []) & set(
-        policy["category_ids"]
-    ):
-        return False
-    for key, attr in (
-        ("channel_codes", "channel_code"),
-        ("severities", "severity"),
-        ("priorities", "priority"),
-        ("team_ids", "team_id"),
-        ("company_ids", "company_id"),
-    ):
-        if policy.get(key) and complaint.get(attr) not in policy[key]:
-            return False
-    return policy.get("domain_matched") is not False
-
-
 @hookimpl
 def complaint_select_deadline_policies(
     complaint: dict[str, Any], policies: list[dict[str, Any]]
@@ -72,10 +50,10 @@ def complaint_select_deadline_policies(
     apply only when no courier policy matches (``None``: the default rule)."""
     if complaint.get("sector") != SECTOR:
         return None
-    chosen = [p for p in policies if p.get("sector") == SECTOR and _matches(complaint, p)]
+    chosen = [p for p in policies if p.get("sector") == SECTOR and p.get("matches")]
     if not chosen:
         return None
-    return sorted(chosen, key=lambda p: (-_specificity(p), p.get("sequence", 10), p.get("id", 0)))
+    return sorted(chosen, key=lambda p: (-p.get("specificity", 0), p.get("sequence", 10), p.get("id", 0)))
 
 
 @hookimpl
