@@ -71,6 +71,7 @@ def main():
                 sample = out / ".import-sample.csv"
                 sample.write_text(IMPORT_SAMPLE, encoding="utf-8-sig")
                 page.set_input_files(".o_field_binary input[type=file]", str(sample))
+                page.fill(".o_field_widget[name=external_source] input", "厂家投诉平台")
                 page.wait_for_timeout(800)
                 page.click("button[name=action_check]")
                 page.wait_for_selector(".o_field_one2many .o_data_row", timeout=20000)
