@@ -52,15 +52,37 @@ def setup(env, n_open, n_breaches):
         {
             "name": "bench",
             "target_ids": [
-                (0, 0, {
-                    "kind_id": kind.id,
-                    "amount": 3,
-                    "unit": "days",
-                    "step_ids": [
-                        (0, 0, {"name": "notify", "threshold": "after_due", "action": "notify", "recipient": "handler"}),
-                        (0, 0, {"name": "fine", "threshold": "after_due", "action": "fine", "penalty_rule_ids": [(6, 0, rule.ids)]}),
-                    ],
-                })
+                (
+                    0,
+                    0,
+                    {
+                        "kind_id": kind.id,
+                        "amount": 3,
+                        "unit": "days",
+                        "step_ids": [
+                            (
+                                0,
+                                0,
+                                {
+                                    "name": "notify",
+                                    "threshold": "after_due",
+                                    "action": "notify",
+                                    "recipient": "handler",
+                                },
+                            ),
+                            (
+                                0,
+                                0,
+                                {
+                                    "name": "fine",
+                                    "threshold": "after_due",
+                                    "action": "fine",
+                                    "penalty_rule_ids": [(6, 0, rule.ids)],
+                                },
+                            ),
+                        ],
+                    },
+                )
             ],
         }
     )
@@ -69,14 +91,20 @@ def setup(env, n_open, n_breaches):
     handlers = env["res.users"]
     teams = env["complaint.team"]
     for t in range(TEAMS):
-        members = env["res.users"].with_context(no_reset_password=True).create(
-            [
-                {"name": f"Handler {t}-{h}", "login": f"bench_{t}_{h}", "groups_id": [(6, 0, group.ids)]}
-                for h in range(HANDLERS_PER_TEAM)
-            ]
+        members = (
+            env["res.users"]
+            .with_context(no_reset_password=True)
+            .create(
+                [
+                    {"name": f"Handler {t}-{h}", "login": f"bench_{t}_{h}", "groups_id": [(6, 0, group.ids)]}
+                    for h in range(HANDLERS_PER_TEAM)
+                ]
+            )
         )
         handlers |= members
-        teams |= env["complaint.team"].create({"name": f"Team {t}", "code": f"B{t}", "member_ids": [(6, 0, members.ids)], "leader_id": members[0].id})
+        teams |= env["complaint.team"].create(
+            {"name": f"Team {t}", "code": f"B{t}", "member_ids": [(6, 0, members.ids)], "leader_id": members[0].id}
+        )
     env.flush_all()
     stage = env.ref("complaint_base.complaint_stage_in_progress")
     company = env.company.id
@@ -170,7 +198,12 @@ def measure(db, n_open, n_breaches):
         Complaint = env["complaint.complaint"]
         domain = [("is_overdue", "=", True), ("state", "not in", ("closed", "cancelled"))]
         spec = {f: {} for f in ("name", "subject", "date_received", "contact_name", "severity", "priority", "state")}
-        spec.update({f: {"fields": {"display_name": {}}} for f in ("channel_id", "category_id", "team_id", "user_id", "stage_id")})
+        spec.update(
+            {
+                f: {"fields": {"display_name": {}}}
+                for f in ("channel_id", "category_id", "team_id", "user_id", "stage_id")
+            }
+        )
         timings = []
         for __ in range(5):
             env.invalidate_all()
@@ -189,7 +222,16 @@ def main():
     parser.add_argument("--open", type=int, default=1_000_000)
     parser.add_argument("--breaches", type=int, default=1000)
     args = parser.parse_args()
-    odoo.tools.config.parse_config(["-d", args.db, "--addons-path", f"{ODOO_SRC}/addons,{os.path.dirname(os.path.dirname(os.path.abspath(__file__)))}/addons", "--log-level", "warn"])
+    odoo.tools.config.parse_config(
+        [
+            "-d",
+            args.db,
+            "--addons-path",
+            f"{ODOO_SRC}/addons,{os.path.dirname(os.path.dirname(os.path.abspath(__file__)))}/addons",
+            "--log-level",
+            "warn",
+        ]
+    )
     print(json.dumps(measure(args.db, args.open, args.breaches)))
 
 

@@ -129,10 +129,29 @@ def test_round_the_clock_calendar():
         # 001 delay/damage claims accepted in 3 working days, handled in 10
         (bj(2026, 9, 28, 10, 0), 3, "working_days", None, bj(2026, 10, 8, 10, 0)),
         (bj(2026, 9, 28, 10, 0), 10, "working_days", None, bj(2026, 10, 16, 10, 0)),
+        # 001 loss claims settled and compensation paid within one month
+        (bj(2026, 3, 2, 10, 0), 1, "months", None, bj(2026, 4, 2, 10, 0)),
     ],
 )
 def test_spec_deadlines(received, amount, unit, tod, expected):
     assert compute_due(CAL, received, amount, unit, tod) == expected
+
+
+@pytest.mark.parametrize(
+    "start, months, expected",
+    [
+        # the end of a longer month becomes the end of the shorter one
+        (bj(2026, 1, 31, 9, 0), 1, bj(2026, 2, 28, 9, 0)),
+        (bj(2028, 1, 31, 9, 0), 1, bj(2028, 2, 29, 9, 0)),
+        # counted on the Beijing date, not the UTC one (07:00 local is 23:00 UTC the day before)
+        (bj(2026, 3, 31, 7, 0), 1, bj(2026, 4, 30, 7, 0)),
+        (bj(2026, 12, 15, 18, 0), 1, bj(2027, 1, 15, 18, 0)),
+        (bj(2026, 11, 30, 12, 0), 3, bj(2027, 2, 28, 12, 0)),
+    ],
+)
+def test_calendar_months(start, months, expected):
+    assert CAL.add_months(start, months) == expected
+    assert compute_due(CAL, start, months, "months") == expected
 
 
 def test_pause_and_resume_working_clock():

@@ -41,7 +41,13 @@ ETIQUETTE = {  # 第四条
     "courier_three_strikes": True,
     "active": True,
 }
-FORWARDED = {"code": "STO-02-4", "amount": 200.0, "payers": ["outlet"], "courier_also_codes": ["STO-02-4X"], "active": True}
+FORWARDED = {
+    "code": "STO-02-4",
+    "amount": 200.0,
+    "payers": ["outlet"],
+    "courier_also_codes": ["STO-02-4X"],
+    "active": True,
+}
 FORWARDED_X = {"code": "STO-02-4X", "amount_min": 100.0, "amount_max": 1000.0, "payers": ["outlet"], "active": True}
 VALUABLE = {"code": "STO-01-V", "amount": 5000.0, "courier_mode": "count", "courier_count_size": 3, "active": True}
 COURIER = {"sector": "courier", "severity": "general"}
@@ -85,9 +91,7 @@ def test_decide(rule, proven, by_customer, expected):
     assert schedule.decide(rule, proven, by_customer) == expected
 
 
-@pytest.mark.parametrize(
-    "severity, amount", [("general", 10.0), ("major", 55.0), ("critical", 100.0), (None, 10.0)]
-)
+@pytest.mark.parametrize("severity, amount", [("general", 10.0), ("major", 55.0), ("critical", 100.0), (None, 10.0)])
 def test_range_by_severity(severity, amount):
     assert schedule.rule_amount(RUDE, severity) == amount
     assert schedule.rule_amount(RUDE, severity, reduced=True) == 10.0
@@ -105,7 +109,9 @@ def test_article_fines():
         {"rule_code": "STO-02-1", "amount": 200.0, "payer": "outlet", "part": "surcharge"},
     ]
     critical = dict(COURIER, severity="critical")
-    assert [(f["rule_code"], f["amount"], f["part"]) for f in schedule.article_fines(critical, FORWARDED, by_code, False, 1)] == [
+    assert [
+        (f["rule_code"], f["amount"], f["part"]) for f in schedule.article_fines(critical, FORWARDED, by_code, False, 1)
+    ] == [
         ("STO-02-4", 200.0, "main"),
         ("STO-02-4X", 1000.0, "extra"),
     ]
@@ -174,9 +180,7 @@ def annotate(complaint, policies):
     """What the base adds to each candidate policy before calling the hook."""
     from complaint_plugins.default import policy_matches, policy_specificity
 
-    return [
-        dict(p, matches=policy_matches(complaint, p), specificity=policy_specificity(p)) for p in policies
-    ]
+    return [dict(p, matches=policy_matches(complaint, p), specificity=policy_specificity(p)) for p in policies]
 
 
 def test_plugin_selects_the_courier_schedule(fresh_manager):
@@ -199,7 +203,9 @@ def test_plugin_selects_the_courier_schedule(fresh_manager):
     chosen = manager.call_hook("complaint_select_deadline_policies", both, complaint=general, policies=policies)
     assert [p["id"] for p in chosen] == [1]
     # without the courier addon, the base rule: sector policies first, then generic ones
-    chosen = manager.call_hook("complaint_select_deadline_policies", {"complaint_base"}, complaint=query, policies=policies)
+    chosen = manager.call_hook(
+        "complaint_select_deadline_policies", {"complaint_base"}, complaint=query, policies=policies
+    )
     assert [p["id"] for p in chosen] == [3, 2, 1]
     # no courier policy matches: the generic ones still apply
     chosen = manager.call_hook("complaint_select_deadline_policies", both, complaint=query, policies=policies[:1])

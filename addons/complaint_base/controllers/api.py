@@ -20,7 +20,7 @@ import psycopg2
 import pytz
 
 from odoo import fields, http
-from odoo.exceptions import AccessError, MissingError, UserError, ValidationError
+from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.http import request
 from odoo.tools import html2plaintext, plaintext2html
 from odoo.tools.mimetypes import guess_mimetype
@@ -170,9 +170,7 @@ class ComplaintApi(http.Controller):
             raise ApiError(
                 400,
                 "invalid_idempotency_key",
-                request.env._(
-                    "The Idempotency-Key header holds at most %s printable characters.", MAX_IDEMPOTENCY_KEY
-                ),
+                request.env._("The Idempotency-Key header holds at most %s printable characters.", MAX_IDEMPOTENCY_KEY),
             )
         return key
 
@@ -326,9 +324,7 @@ class ComplaintApi(http.Controller):
                 errors.append(
                     (
                         label,
-                        request.env._(
-                            "Not an accepted file type (PDF, images, Office documents, text, audio, video)."
-                        ),
+                        request.env._("Not an accepted file type (PDF, images, Office documents, text, audio, video)."),
                     )
                 )
             else:
@@ -337,9 +333,7 @@ class ComplaintApi(http.Controller):
 
     def _complaint_values(self, integration, payload):
         """Check a create payload; return the complaint values and the files."""
-        errors = [
-            (name, request.env._("Unknown field.")) for name in sorted(payload) if name not in CREATE_KEYS
-        ]
+        errors = [(name, request.env._("Unknown field.")) for name in sorted(payload) if name not in CREATE_KEYS]
         vals = {}
         for name, (field_name, limit) in TEXT_FIELDS.items():
             value = self._text(payload, name, limit, errors)
@@ -403,13 +397,17 @@ class ComplaintApi(http.Controller):
             if name not in known:
                 errors.append((name, message))
         if vals.get("external_ref"):
-            duplicate = Complaint.sudo().with_context(active_test=False).search_count(
-                [
-                    ("company_id", "=", integration.company_id.id),
-                    ("external_source", "=", integration.code),
-                    ("external_ref", "=", vals["external_ref"]),
-                ],
-                limit=1,
+            duplicate = (
+                Complaint.sudo()
+                .with_context(active_test=False)
+                .search_count(
+                    [
+                        ("company_id", "=", integration.company_id.id),
+                        ("external_source", "=", integration.code),
+                        ("external_ref", "=", vals["external_ref"]),
+                    ],
+                    limit=1,
+                )
             )
             if duplicate:
                 errors.append(
@@ -476,9 +474,7 @@ class ComplaintApi(http.Controller):
         )
 
     # --- routes -------------------------------------------------------------
-    @http.route(
-        f"{API_ROOT}/complaints", type="http", auth="public", methods=["POST"], csrf=False, save_session=False
-    )
+    @http.route(f"{API_ROOT}/complaints", type="http", auth="public", methods=["POST"], csrf=False, save_session=False)
     def api_create_complaint(self, **kw):
         def work(integration, payload):
             vals, files = self._complaint_values(integration, payload)
@@ -515,7 +511,9 @@ class ComplaintApi(http.Controller):
         def work(integration, payload):
             complaint = self._find_complaint(integration, reference)
             errors = [
-                (name, request.env._("Unknown field.")) for name in sorted(payload) if name not in ("body", "attachments")
+                (name, request.env._("Unknown field."))
+                for name in sorted(payload)
+                if name not in ("body", "attachments")
             ]
             body = self._text(payload, "body", 20000, errors)
             if not body and not any(name == "body" for name, __ in errors):

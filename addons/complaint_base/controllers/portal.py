@@ -32,7 +32,7 @@ class ComplaintPortal(CustomerPortal):
             complaint_sudo = self._document_check_access("complaint.complaint", complaint_id, access_token)
         except (AccessError, MissingError):
             # the same answer whether the complaint exists or not
-            raise request.not_found()
+            raise request.not_found() from None
         values = self._get_page_view_values(
             complaint_sudo,
             access_token,
@@ -47,7 +47,7 @@ class ComplaintPortal(CustomerPortal):
         try:
             complaint_sudo = self._document_check_access("complaint.complaint", complaint_id, access_token)
         except (AccessError, MissingError):
-            raise request.not_found()
+            raise request.not_found() from None
         query = f"access_token={access_token}&" if access_token else ""
         try:
             action(complaint_sudo)

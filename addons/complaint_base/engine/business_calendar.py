@@ -9,6 +9,7 @@ is used inside only.
 
 from __future__ import annotations
 
+import calendar as gregorian
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta, timezone
@@ -155,6 +156,17 @@ class BusinessCalendar:
                 if end > local:
                     return self.to_utc(max(start, local))
         raise NoWorkingTime  # pragma: no cover
+
+    def add_months(self, moment: datetime, months: int) -> datetime:
+        """The same local time ``months`` calendar months later ("within one
+        month"); the 31st becomes the last day of a shorter month."""
+        local = self.to_local(moment)
+        index = local.year * 12 + local.month - 1 + months
+        year, month = divmod(index, 12)
+        month += 1
+        day = min(local.day, gregorian.monthrange(year, month)[1])
+        wanted = datetime.combine(date(year, month, day), local.timetz().replace(tzinfo=None), self.zone)
+        return self.to_utc(wanted)
 
     def add_working_days(self, moment: datetime, days: int) -> datetime:
         """The same local time ``days`` working days later.

@@ -6,7 +6,7 @@ from datetime import datetime, timedelta
 
 from .business_calendar import BusinessCalendar
 
-CALENDAR_UNITS = ("minutes", "hours", "days")
+CALENDAR_UNITS = ("minutes", "hours", "days", "months")
 WORKING_UNITS = ("working_hours", "working_days", "same_day", "time_of_day")
 UNITS = CALENDAR_UNITS + WORKING_UNITS
 
@@ -28,6 +28,8 @@ def compute_due(
         return start + timedelta(hours=amount)
     if unit == "days":
         return start + timedelta(days=amount)
+    if unit == "months":
+        return calendar.add_months(start, int(amount))
     if unit == "working_hours":
         return calendar.add(start, amount * 60)
     if unit == "working_days":

@@ -46,7 +46,7 @@ def build_xlsx(sheets: Sequence[Sheet]) -> bytes:
                     worksheet.write_datetime(row_index, column, value, stamp)
                 elif isinstance(value, date):
                     worksheet.write_datetime(row_index, column, datetime(value.year, value.month, value.day), day)
-                elif isinstance(value, (int, float)) and not isinstance(value, bool):
+                elif isinstance(value, int | float) and not isinstance(value, bool):
                     fmt = money if column in sheet.money_columns else None
                     worksheet.write_number(row_index, column, value, fmt)
                     if column in sums:

@@ -143,4 +143,3 @@ class ComplaintApiIntegration(models.Model):
         if integration and hmac.compare_digest(integration.key_hash, digest) and integration.user_id.active:
             return integration
         return self.browse()
-

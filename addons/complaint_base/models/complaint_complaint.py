@@ -845,8 +845,10 @@ class ComplaintComplaint(models.Model):
             return self.partner_id if self.partner_id.email else self.env["res.partner"]
         if not self.contact_email:
             return self.env["res.partner"]
-        partner = self.env["res.partner"].sudo().find_or_create(
-            tools.formataddr((self.contact_name or "", self.contact_email))
+        partner = (
+            self.env["res.partner"]
+            .sudo()
+            .find_or_create(tools.formataddr((self.contact_name or "", self.contact_email)))
         )
         self.sudo().with_context(tracking_disable=True).partner_id = partner
         return partner

@@ -101,6 +101,7 @@ class ComplaintDeadlineTarget(models.Model):
             ("minutes", "Minutes"),
             ("hours", "Hours"),
             ("days", "Days"),
+            ("months", "Months"),
             ("working_hours", "Working Hours"),
             ("working_days", "Working Days"),
             ("same_day", "Same Working Day"),
@@ -120,6 +121,8 @@ class ComplaintDeadlineTarget(models.Model):
                     raise ValidationError(self.env._("Give the time of day between 00:00 and 24:00."))
             elif target.amount <= 0:
                 raise ValidationError(self.env._("A deadline needs a positive amount of time."))
+            elif target.unit == "months" and target.amount != int(target.amount):
+                raise ValidationError(self.env._("Give a whole number of months."))
 
     @api.depends("kind_id", "amount", "unit")
     def _compute_display_name(self):

@@ -6,10 +6,9 @@ import threading
 import psycopg2
 
 from odoo import SUPERUSER_ID, api
+from odoo.addons.complaint_base.models.complaint_api_integration import hash_api_key
 from odoo.tests import HttpCase, TransactionCase, new_test_user, tagged
 from odoo.tools import mute_logger
-
-from odoo.addons.complaint_base.models.complaint_api_integration import hash_api_key
 
 API = "/api/complaint/v1"
 
@@ -68,8 +67,10 @@ class TestComplaintApi(HttpCase):
         return payload
 
     def _complaints(self):
-        return self.env["complaint.complaint"].with_context(active_test=False).search(
-            [("external_source", "=", "oem_dms_test")]
+        return (
+            self.env["complaint.complaint"]
+            .with_context(active_test=False)
+            .search([("external_source", "=", "oem_dms_test")])
         )
 
     # --- keys ---------------------------------------------------------------
@@ -244,7 +245,9 @@ class TestComplaintApi(HttpCase):
         )
         self.assertEqual(response.status_code, 201, response.text)
         complaint = self._complaints()
-        attachment = self.env["ir.attachment"].search([("res_model", "=", complaint._name), ("res_id", "=", complaint.id)])
+        attachment = self.env["ir.attachment"].search(
+            [("res_model", "=", complaint._name), ("res_id", "=", complaint.id)]
+        )
         self.assertEqual(attachment.name, "异响.png")
         for files in (
             [{"filename": "a.exe", "content": base64.b64encode(b"MZ\x90\x00" + b"\x00" * 64).decode()}],
@@ -337,7 +340,7 @@ class TestApiIdempotencyConcurrency(TransactionCase):
                     cr.rollback()
                     request_id, first = env["complaint.api.request"]._claim(integration, "same", fingerprint)
                     outcomes.append("replayed" if first and first[1] == 201 else "lost")
-                except Exception as error:  # noqa: BLE001 - reported by the assertion below
+                except Exception as error:
                     cr.rollback()
                     outcomes.append(repr(error))
 

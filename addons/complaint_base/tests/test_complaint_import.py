@@ -248,7 +248,7 @@ class TestComplaintImport(ComplaintCase):
 
         def failing(model, vals):
             if vals.get("subject") == "第三行出错":
-                raise ValidationError("constraint broken on purpose")
+                raise ValidationError("constraint broken on purpose")  # pylint: disable=translation-required
             return check_references(model, vals)
 
         with patch.object(Model, "_check_references", failing), self.assertRaises(UserError) as caught:

@@ -1,9 +1,8 @@
 from odoo import http
-from odoo.exceptions import AccessError, MissingError, UserError
-from odoo.http import request
-
 from odoo.addons.portal.controllers.portal import CustomerPortal
 from odoo.addons.portal.controllers.portal import pager as portal_pager
+from odoo.exceptions import AccessError, MissingError, UserError
+from odoo.http import request
 
 
 class CourierOutletPortal(CustomerPortal):
@@ -25,19 +24,30 @@ class CourierOutletPortal(CustomerPortal):
             )
         if "courier_fine_count" in counters:
             Penalty = request.env["complaint.penalty"]
-            values["courier_fine_count"] = Penalty.search_count(self._outlet_domain()) if Penalty.has_access("read") else 0
+            values["courier_fine_count"] = (
+                Penalty.search_count(self._outlet_domain()) if Penalty.has_access("read") else 0
+            )
         return values
 
-    @http.route(["/my/outlet/complaints", "/my/outlet/complaints/page/<int:page>"], type="http", auth="user", website=True)
+    @http.route(
+        ["/my/outlet/complaints", "/my/outlet/complaints/page/<int:page>"], type="http", auth="user", website=True
+    )
     def portal_outlet_complaints(self, page=1, **kw):
         Complaint = request.env["complaint.complaint"]
         domain = self._outlet_domain()
         count = Complaint.search_count(domain)
         pager = portal_pager(url="/my/outlet/complaints", total=count, page=page, step=self._items_per_page)
-        complaints = Complaint.search(domain, order="date_received desc, id desc", limit=self._items_per_page, offset=pager["offset"])
+        complaints = Complaint.search(
+            domain, order="date_received desc, id desc", limit=self._items_per_page, offset=pager["offset"]
+        )
         return request.render(
             "complaint_courier.portal_outlet_complaints",
-            {"complaints": complaints, "pager": pager, "page_name": "outlet_complaints", "default_url": "/my/outlet/complaints"},
+            {
+                "complaints": complaints,
+                "pager": pager,
+                "page_name": "outlet_complaints",
+                "default_url": "/my/outlet/complaints",
+            },
         )
 
     def _outlet_complaint(self, complaint_id):
@@ -49,7 +59,7 @@ class CourierOutletPortal(CustomerPortal):
 
     def _render_complaint(self, complaint_sudo, **values):
         penalties = request.env["complaint.penalty"].search(
-            self._outlet_domain() + [("complaint_id", "=", complaint_sudo.id)], order="date, id"
+            [*self._outlet_domain(), ("complaint_id", "=", complaint_sudo.id)], order="date, id"
         )
         apology_running = complaint_sudo.clock_ids.filtered(
             lambda c: c.kind_id.stop_event == "apology_given" and c.state in ("running", "breached")
@@ -74,26 +84,30 @@ class CourierOutletPortal(CustomerPortal):
         try:
             complaint_sudo = self._outlet_complaint(complaint_id)
         except (AccessError, MissingError):
-            raise request.not_found()
+            raise request.not_found() from None
         return self._render_complaint(complaint_sudo)
 
     def _complaint_post(self, complaint_id, action):
         try:
             complaint_sudo = self._outlet_complaint(complaint_id)
         except (AccessError, MissingError):
-            raise request.not_found()
+            raise request.not_found() from None
         try:
             action(complaint_sudo)
         except UserError as error:
             return self._render_complaint(complaint_sudo, form_error=error.args[0])
         return request.redirect(f"/my/outlet/complaints/{complaint_sudo.id}?done=1")
 
-    @http.route("/my/outlet/complaints/<int:complaint_id>/answer", type="http", auth="user", methods=["POST"], website=True)
+    @http.route(
+        "/my/outlet/complaints/<int:complaint_id>/answer", type="http", auth="user", methods=["POST"], website=True
+    )
     def portal_outlet_answer(self, complaint_id, answer=None, **kw):
         partner = request.env.user.partner_id
         return self._complaint_post(complaint_id, lambda complaint: complaint._courier_outlet_answer(answer, partner))
 
-    @http.route("/my/outlet/complaints/<int:complaint_id>/apology", type="http", auth="user", methods=["POST"], website=True)
+    @http.route(
+        "/my/outlet/complaints/<int:complaint_id>/apology", type="http", auth="user", methods=["POST"], website=True
+    )
     def portal_outlet_apology(self, complaint_id, **kw):
         return self._complaint_post(complaint_id, lambda complaint: complaint.action_courier_apology_given())
 
@@ -103,8 +117,10 @@ class CourierOutletPortal(CustomerPortal):
         domain = self._outlet_domain()
         count = Penalty.search_count(domain)
         pager = portal_pager(url="/my/outlet/fines", total=count, page=page, step=self._items_per_page)
-        penalties = Penalty.search(domain, order="date desc, id desc", limit=self._items_per_page, offset=pager["offset"])
-        totals = dict(Penalty._read_group(domain + [("state", "!=", "waived")], ["state"], ["amount:sum"]))
+        penalties = Penalty.search(
+            domain, order="date desc, id desc", limit=self._items_per_page, offset=pager["offset"]
+        )
+        totals = dict(Penalty._read_group([*domain, ("state", "!=", "waived")], ["state"], ["amount:sum"]))
         return request.render(
             "complaint_courier.portal_outlet_fines",
             {
@@ -124,9 +140,9 @@ class CourierOutletPortal(CustomerPortal):
         try:
             penalty_sudo = self._document_check_access("complaint.penalty", penalty_id)
         except (AccessError, MissingError):
-            raise request.not_found()
+            raise request.not_found() from None
         if request.env.user not in penalty_sudo.courier_outlet_id.portal_user_ids:
-            raise request.not_found()
+            raise request.not_found() from None
         try:
             penalty_sudo._courier_appeal(reason, request.env.user.partner_id)
         except UserError as error:

@@ -5,10 +5,9 @@ from dateutil.relativedelta import relativedelta
 from markupsafe import Markup
 
 from odoo import api, fields, models
+from odoo.addons.complaint_base.plugins import call_hook
 from odoo.exceptions import UserError, ValidationError
 from odoo.tools import SQL
-
-from odoo.addons.complaint_base.plugins import call_hook
 
 from ..rules import schedule, strikes
 from ..rules.schedule import SECTOR
@@ -28,7 +27,14 @@ BREACH_STATES = [
 # complaint values checked by the courier plugin at intake
 COURIER_INTAKE_FIELDS = ("courier_waybill", "courier_item_value", "courier_insured")
 # changes that may complete a month's repeats of an outlet
-REFERRAL_FIELDS = {"courier_outlet_id", "courier_rule_id", "date_received", "courier_breach_state", "validity", "stage_id"}
+REFERRAL_FIELDS = {
+    "courier_outlet_id",
+    "courier_rule_id",
+    "date_received",
+    "courier_breach_state",
+    "validity",
+    "stage_id",
+}
 
 
 class ComplaintComplaint(models.Model):
@@ -36,7 +42,10 @@ class ComplaintComplaint(models.Model):
 
     # --- the parcel and the parties -------------------------------------------
     courier_waybill = fields.Char(
-        string="Waybill Number(s)", index="trigram", tracking=True, help="One or several, separated by spaces or commas."
+        string="Waybill Number(s)",
+        index="trigram",
+        tracking=True,
+        help="One or several, separated by spaces or commas.",
     )
     courier_sender_name = fields.Char(string="Sender")
     courier_sender_phone = fields.Char(string="Sender's Phone")
@@ -73,7 +82,9 @@ class ComplaintComplaint(models.Model):
         help="The article of the fine schedule the complaint is about; also its kind for the three-strikes "
         "and monthly repeat rules.",
     )
-    courier_evidence_surname = fields.Char(string="Surname Given", help="The staff member's surname, as the complainant gave it.")
+    courier_evidence_surname = fields.Char(
+        string="Surname Given", help="The staff member's surname, as the complainant gave it."
+    )
     courier_evidence_employee_code = fields.Char(string="Employee ID Given")
     courier_evidence_landline = fields.Char(string="Landline Given")
     courier_evidence_recording = fields.Boolean(string="Call Recording")
@@ -93,7 +104,10 @@ class ComplaintComplaint(models.Model):
     )
     courier_date_established = fields.Datetime(string="Determined On", readonly=True, copy=False)
     courier_strike_group = fields.Integer(
-        string="Strike Group", readonly=True, copy=False, help="Fined as one of three unproven complaints of the same kind."
+        string="Strike Group",
+        readonly=True,
+        copy=False,
+        help="Fined as one of three unproven complaints of the same kind.",
     )
     # --- the outlet's side ---------------------------------------------------
     courier_outlet_answer = fields.Text(string="Outlet's Answer", tracking=True)
@@ -101,7 +115,12 @@ class ComplaintComplaint(models.Model):
     courier_claim_ids = fields.One2many("courier.claim", "complaint_id", string="Claims")
     courier_claim_count = fields.Integer(compute="_compute_courier_claim_count")
     courier_referral_ids = fields.Many2many(
-        "courier.referral", "courier_referral_complaint_rel", "complaint_id", "referral_id", string="Referrals", readonly=True
+        "courier.referral",
+        "courier_referral_complaint_rel",
+        "complaint_id",
+        "referral_id",
+        string="Referrals",
+        readonly=True,
     )
 
     # --- computes ---------------------------------------------------------
@@ -137,7 +156,9 @@ class ComplaintComplaint(models.Model):
             complaint.courier_proven = schedule.is_proven(accepted, complaint._courier_given_evidence())
 
     def _compute_courier_claim_count(self):
-        counts = dict(self.env["courier.claim"]._read_group([("complaint_id", "in", self.ids)], ["complaint_id"], ["__count"]))
+        counts = dict(
+            self.env["courier.claim"]._read_group([("complaint_id", "in", self.ids)], ["complaint_id"], ["__count"])
+        )
         for complaint in self:
             complaint.courier_claim_count = counts.get(complaint, 0)
 
@@ -180,7 +201,9 @@ class ComplaintComplaint(models.Model):
     def write(self, vals):
         if vals.get("courier_outlet_id") and "respondent_partner_id" not in vals:
             outlet = self.env["courier.outlet"].browse(vals["courier_outlet_id"])
-            for complaint in self.filtered(lambda c: not c.respondent_partner_id or c.respondent_partner_id == c.courier_outlet_id.partner_id):
+            for complaint in self.filtered(
+                lambda c: not c.respondent_partner_id or c.respondent_partner_id == c.courier_outlet_id.partner_id
+            ):
                 super(ComplaintComplaint, complaint).write({"respondent_partner_id": outlet.partner_id.id})
         result = super().write(vals)
         if REFERRAL_FIELDS & set(vals) and not self.env.context.get("courier_no_referral_check"):
@@ -437,7 +460,11 @@ class ComplaintComplaint(models.Model):
                     article=rule.display_name,
                     outlet=self.courier_outlet_id.display_name,
                     month=month,
-                    names=", ".join(items.sorted(lambda c: (c.date_received, c.id)).mapped("name")[: rule.courier_count_size * number]),
+                    names=", ".join(
+                        items.sorted(lambda c: (c.date_received, c.id)).mapped("name")[
+                            : rule.courier_count_size * number
+                        ]
+                    ),
                 ),
             )
 
@@ -462,8 +489,8 @@ class ComplaintComplaint(models.Model):
         Referral = self.env["courier.referral"].sudo()
         for (outlet_id, rule_id, start), end in buckets.items():
             found = Complaint.search(
-                self._courier_repeat_domain()
-                + [
+                [
+                    *self._courier_repeat_domain(),
                     ("courier_outlet_id", "=", outlet_id),
                     ("courier_rule_id", "=", rule_id),
                     ("date_received", ">=", start),
@@ -486,17 +513,23 @@ class ComplaintComplaint(models.Model):
         referral per outlet, kind and month decide)."""
         since = fields.Datetime.now() - relativedelta(months=months)
         complaints = self.sudo().search(
-            [("sector", "=", SECTOR), ("date_received", ">=", since)] + self._courier_repeat_domain()
+            [("sector", "=", SECTOR), ("date_received", ">=", since), *self._courier_repeat_domain()]
         )
         self._courier_lock_outlets(complaints.courier_outlet_id)
         seen = set()
-        for complaint in complaints.filtered(lambda c: c.courier_breach_state == "recorded" and c.courier_rule_id.courier_three_strikes):
+        for complaint in complaints.filtered(
+            lambda c: c.courier_breach_state == "recorded" and c.courier_rule_id.courier_three_strikes
+        ):
             key = (complaint._courier_strike_owner(), complaint.courier_rule_id.id)
             if key not in seen:
                 seen.add(key)
                 complaint._courier_apply_strikes()
         for complaint in complaints.filtered(lambda c: c.courier_breach_state == "counted"):
-            key = (complaint.courier_outlet_id.id, complaint.courier_rule_id.id, strikes.month_of(complaint._courier_local(complaint.date_received)))
+            key = (
+                complaint.courier_outlet_id.id,
+                complaint.courier_rule_id.id,
+                strikes.month_of(complaint._courier_local(complaint.date_received)),
+            )
             if key not in seen:
                 seen.add(key)
                 complaint._courier_apply_counts()
@@ -508,8 +541,16 @@ class ComplaintComplaint(models.Model):
         """One scheduler pass over the courier complaints' due clocks only,
         e.g. after importing a backlog of complaints (the demo data uses it)."""
         now = fields.Datetime.now()
-        clocks = self.env["complaint.clock"].sudo().search(
-            [("complaint_id.sector", "=", SECTOR), ("next_check", "<=", now), ("state", "in", ("running", "breached"))]
+        clocks = (
+            self.env["complaint.clock"]
+            .sudo()
+            .search(
+                [
+                    ("complaint_id.sector", "=", SECTOR),
+                    ("next_check", "<=", now),
+                    ("state", "in", ("running", "breached")),
+                ]
+            )
         )
         clocks._process(now)
         return len(clocks)
@@ -522,7 +563,9 @@ class ComplaintComplaint(models.Model):
 
     def action_courier_order_apology(self):
         """第十三条: the outlet is told to apologise within 24 hours."""
-        self._courier_event("apology_ordered", self.env._("The outlet is told to apologise to the customer within 24 hours."))
+        self._courier_event(
+            "apology_ordered", self.env._("The outlet is told to apologise to the customer within 24 hours.")
+        )
 
     def action_courier_apology_given(self):
         self._courier_event("apology_given", self.env._("The outlet apologised to the customer."))
@@ -539,7 +582,11 @@ class ComplaintComplaint(models.Model):
         kind = self.env.ref("complaint_courier.clock_kind_courier_reach")
         for complaint in self:
             if complaint.sudo().clock_ids.filtered(lambda c: c.kind_id == kind and c.state == "running"):
-                raise UserError(self.env._("Head office is already waiting for %s to answer.", complaint.courier_outlet_id.display_name))
+                raise UserError(
+                    self.env._(
+                        "Head office is already waiting for %s to answer.", complaint.courier_outlet_id.display_name
+                    )
+                )
             target = complaint._deadline_targets().get(kind)
             if not target:
                 raise UserError(self.env._("No courier deadline policy sets the outlet's reachability clock."))
@@ -585,4 +632,3 @@ class ComplaintComplaint(models.Model):
         action["domain"] = [("complaint_id", "=", self.id)]
         action["context"] = {"default_complaint_id": self.id}
         return action
-

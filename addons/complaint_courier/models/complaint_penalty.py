@@ -32,8 +32,11 @@ class ComplaintPenalty(models.Model):
 
     @api.depends("partner_id", "complaint_id.courier_outlet_id")
     def _compute_courier_outlet_id(self):
-        outlets = self.env["courier.outlet"].sudo().with_context(active_test=False).search(
-            [("partner_id", "in", self.partner_id.ids)]
+        outlets = (
+            self.env["courier.outlet"]
+            .sudo()
+            .with_context(active_test=False)
+            .search([("partner_id", "in", self.partner_id.ids)])
         )
         by_partner = {outlet.partner_id: outlet for outlet in outlets}
         for penalty in self:
@@ -46,7 +49,9 @@ class ComplaintPenalty(models.Model):
         clock_ids = [vals["clock_id"] for vals in vals_list if vals.get("clock_id") and not vals.get("date")]
         if clock_ids:
             clocks = self.env["complaint.clock"].sudo().browse(clock_ids)
-            due = {clock.id: clock.date_due for clock in clocks if clock.complaint_id.sector == SECTOR and clock.date_due}
+            due = {
+                clock.id: clock.date_due for clock in clocks if clock.complaint_id.sector == SECTOR and clock.date_due
+            }
             for vals in vals_list:
                 if vals.get("clock_id") in due and not vals.get("date"):
                     vals["date"] = due[vals["clock_id"]]

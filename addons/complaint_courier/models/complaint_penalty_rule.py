@@ -17,7 +17,10 @@ class ComplaintPenaltyRule(models.Model):
 
     payer = fields.Selection(selection_add=[("outlet", "The Outlet")], ondelete={"outlet": "set default"})
     article = fields.Char(
-        string="Clause", translate=True, help="Where the rule stands in the regulation, e.g. 第二条（一）.", tracking=True
+        string="Clause",
+        translate=True,
+        help="Where the rule stands in the regulation, e.g. 第二条（一）.",
+        tracking=True,
     )
     courier_evidence_kind_ids = fields.Many2many(
         "courier.evidence.kind",

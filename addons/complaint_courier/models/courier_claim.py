@@ -29,7 +29,9 @@ class CourierClaim(models.Model):
     _inherit = ["mail.thread", "mail.activity.mixin"]
     _order = "date_filed desc, id desc"
 
-    name = fields.Char(string="Reference", required=True, readonly=True, copy=False, default=lambda self: self.env._("New"))
+    name = fields.Char(
+        string="Reference", required=True, readonly=True, copy=False, default=lambda self: self.env._("New")
+    )
     complaint_id = fields.Many2one("complaint.complaint", required=True, index=True, ondelete="restrict", tracking=True)
     company_id = fields.Many2one(related="complaint_id.company_id", store=True, index=True)
     currency_id = fields.Many2one(related="company_id.currency_id")
@@ -62,7 +64,11 @@ class CourierClaim(models.Model):
 
     _sql_constraints = [
         ("complaint_unique", "unique(complaint_id)", "A complaint has one claim; amend it rather than filing another."),
-        ("amounts_positive", "CHECK(amount_claimed >= 0 AND amount_agreed >= 0 AND amount_paid >= 0)", "Amounts cannot be negative."),
+        (
+            "amounts_positive",
+            "CHECK(amount_claimed >= 0 AND amount_agreed >= 0 AND amount_paid >= 0)",
+            "Amounts cannot be negative.",
+        ),
     ]
 
     @api.depends("complaint_id")
@@ -100,9 +106,7 @@ class CourierClaim(models.Model):
         for claim in self:
             if claim.state not in allowed:
                 raise UserError(
-                    self.env._(
-                        "Claim %(ref)s is %(state)s.", ref=claim.name, state=dict(CLAIM_STATES)[claim.state]
-                    )
+                    self.env._("Claim %(ref)s is %(state)s.", ref=claim.name, state=dict(CLAIM_STATES)[claim.state])
                 )
 
     def _event(self, *events, when=None):
@@ -144,7 +148,9 @@ class CourierClaim(models.Model):
             )
             claim._event("claim_paid")
             # the complaint's compensation, for the base reports (fines stay apart)
-            total = sum(claim.complaint_id.courier_claim_ids.filtered(lambda c: c.state == "paid").mapped("amount_paid"))
+            total = sum(
+                claim.complaint_id.courier_claim_ids.filtered(lambda c: c.state == "paid").mapped("amount_paid")
+            )
             claim.complaint_id.sudo().compensation_amount = total
 
     def action_reject(self):

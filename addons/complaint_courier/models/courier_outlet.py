@@ -95,7 +95,9 @@ class CourierOutlet(models.Model):
 
     def _compute_counts(self):
         Complaint = self.env["complaint.complaint"]
-        complaints = dict(Complaint._read_group([("courier_outlet_id", "in", self.ids)], ["courier_outlet_id"], ["__count"]))
+        complaints = dict(
+            Complaint._read_group([("courier_outlet_id", "in", self.ids)], ["courier_outlet_id"], ["__count"])
+        )
         penalties = {
             outlet: (count, total)
             for outlet, count, total in self.env["complaint.penalty"]._read_group(
@@ -111,7 +113,9 @@ class CourierOutlet(models.Model):
                 ["amount:sum"],
             )
         )
-        claims = dict(self.env["courier.claim"]._read_group([("outlet_id", "in", self.ids)], ["outlet_id"], ["__count"]))
+        claims = dict(
+            self.env["courier.claim"]._read_group([("outlet_id", "in", self.ids)], ["outlet_id"], ["__count"])
+        )
         for outlet in self:
             outlet.complaint_count = complaints.get(outlet, 0)
             outlet.penalty_count = penalties.get(outlet, (0, 0.0))[0]
@@ -128,7 +132,9 @@ class CourierOutlet(models.Model):
         for outlet in self:
             if outlet.portal_user_ids.filtered(lambda u: not u.share):
                 raise ValidationError(
-                    self.env._("Portal accounts of an outlet are portal users; give staff of head office a group instead.")
+                    self.env._(
+                        "Portal accounts of an outlet are portal users; give staff of head office a group instead."
+                    )
                 )
 
     @api.model_create_multi
@@ -137,16 +143,14 @@ class CourierOutlet(models.Model):
         Partner = self.env["res.partner"].sudo()
         for vals in vals_list:
             if not vals.get("partner_id"):
-                vals["partner_id"] = (
-                    Partner.create(
-                        {
-                            "name": vals.get("name") or vals.get("code"),
-                            "is_company": True,
-                            "ref": vals.get("code"),
-                            "company_id": vals.get("company_id") or False,
-                        }
-                    ).id
-                )
+                vals["partner_id"] = Partner.create(
+                    {
+                        "name": vals.get("name") or vals.get("code"),
+                        "is_company": True,
+                        "ref": vals.get("code"),
+                        "company_id": vals.get("company_id") or False,
+                    }
+                ).id
         return super().create(vals_list)
 
     def _settlement_partner(self):

@@ -1,7 +1,6 @@
 from odoo import api, fields, models
-from odoo.exceptions import ValidationError
-
 from odoo.addons.complaint_base.plugins.default import is_valid_phone
+from odoo.exceptions import ValidationError
 
 PHONE_PURPOSES = [
     ("service", "Customer Service"),
@@ -43,7 +42,11 @@ class CourierOutletPhone(models.Model):
         purposes = dict(self._fields["purpose"]._description_selection(self.env))
         for phone in phones:
             phone.outlet_id.message_post(
-                body=self.env._("Phone number registered: %(number)s (%(purpose)s).", number=phone.number, purpose=purposes[phone.purpose]),
+                body=self.env._(
+                    "Phone number registered: %(number)s (%(purpose)s).",
+                    number=phone.number,
+                    purpose=purposes[phone.purpose],
+                ),
                 subtype_xmlid="mail.mt_note",
             )
         return phones

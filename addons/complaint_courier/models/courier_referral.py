@@ -1,5 +1,4 @@
 import psycopg2
-
 from markupsafe import Markup
 
 from odoo import Command, api, fields, models
@@ -22,11 +21,18 @@ class CourierReferral(models.Model):
     _order = "month desc, id desc"
 
     outlet_id = fields.Many2one("courier.outlet", required=True, index=True, ondelete="restrict", readonly=True)
-    rule_id = fields.Many2one("complaint.penalty.rule", string="Kind (Article)", required=True, ondelete="restrict", readonly=True)
+    rule_id = fields.Many2one(
+        "complaint.penalty.rule", string="Kind (Article)", required=True, ondelete="restrict", readonly=True
+    )
     month = fields.Date(required=True, readonly=True, help="First day of the calendar month.")
     company_id = fields.Many2one(related="outlet_id.company_id", store=True, index=True)
     complaint_ids = fields.Many2many(
-        "complaint.complaint", "courier_referral_complaint_rel", "referral_id", "complaint_id", string="Complaints", readonly=True
+        "complaint.complaint",
+        "courier_referral_complaint_rel",
+        "referral_id",
+        "complaint_id",
+        string="Complaints",
+        readonly=True,
     )
     complaint_count = fields.Integer(compute="_compute_complaint_count", store=True)
     state = fields.Selection(REFERRAL_STATES, required=True, default="open", tracking=True, index=True)
@@ -34,7 +40,11 @@ class CourierReferral(models.Model):
     decision = fields.Text(string="Measures Taken", tracking=True)
 
     _sql_constraints = [
-        ("outlet_kind_month_unique", "unique(outlet_id, rule_id, month)", "An outlet is referred once per kind and month."),
+        (
+            "outlet_kind_month_unique",
+            "unique(outlet_id, rule_id, month)",
+            "An outlet is referred once per kind and month.",
+        ),
     ]
 
     @api.depends("complaint_ids")

@@ -77,7 +77,11 @@ def payers(rule: dict[str, Any]) -> list[str]:
 
 
 def article_fines(
-    complaint: dict[str, Any], rule: dict[str, Any], rules_by_code: dict[str, dict[str, Any]], reduced: bool, ordinal: int
+    complaint: dict[str, Any],
+    rule: dict[str, Any],
+    rules_by_code: dict[str, dict[str, Any]],
+    reduced: bool,
+    ordinal: int,
 ) -> list[dict[str, Any]]:
     """The ledger lines of one established breach: the article itself, the
     surcharge for repeats, and the articles it also levies (第二条(四): 200

@@ -1,6 +1,5 @@
-from odoo.tests import new_test_user
-
 from odoo.addons.complaint_base.tests.common_deadlines import DeadlineCase, bj  # noqa: F401
+from odoo.tests import new_test_user
 
 
 class CourierCase(DeadlineCase):
@@ -41,7 +40,9 @@ class CourierCase(DeadlineCase):
         )
         Staff = cls.env["courier.staff"]
         cls.staff_a1 = Staff.create({"name": "张磊", "employee_code": "T0101", "outlet_id": cls.outlet_a.id})
-        cls.staff_a2 = Staff.create({"name": "钱芳", "employee_code": "T0102", "outlet_id": cls.outlet_a.id, "role": "clerk"})
+        cls.staff_a2 = Staff.create(
+            {"name": "钱芳", "employee_code": "T0102", "outlet_id": cls.outlet_a.id, "role": "clerk"}
+        )
         cls.staff_b1 = Staff.create({"name": "林浩", "employee_code": "T0201", "outlet_id": cls.outlet_b.id})
         cls.category_query = cls.env.ref("complaint_courier.courier_category_query")
         cls.category_attitude = cls.env.ref("complaint_courier.courier_category_attitude")

@@ -13,10 +13,14 @@ class TestCourierAccess(CourierCase):
         super().setUpClass()
         with freeze_time(bj(2026, 3, 3, 10, 0)):
             cls.complaint_a = cls._complaint(
-                team_id=cls.team.id, courier_outlet_id=cls.outlet_a.id, courier_rule_id=cls.env.ref("complaint_courier.rule_sto_24").id
+                team_id=cls.team.id,
+                courier_outlet_id=cls.outlet_a.id,
+                courier_rule_id=cls.env.ref("complaint_courier.rule_sto_24").id,
             )
             cls.complaint_b = cls._complaint(
-                team_id=cls.team.id, courier_outlet_id=cls.outlet_b.id, courier_rule_id=cls.env.ref("complaint_courier.rule_sto_24").id
+                team_id=cls.team.id,
+                courier_outlet_id=cls.outlet_b.id,
+                courier_rule_id=cls.env.ref("complaint_courier.rule_sto_24").id,
             )
             (cls.complaint_a | cls.complaint_b).action_courier_establish()
         cls.fine_a = cls.env["complaint.penalty"].search([("complaint_id", "=", cls.complaint_a.id)])

@@ -20,7 +20,9 @@ class TestCourierConcurrency(TransactionCase):
             env = api.Environment(cr, SUPERUSER_ID, {"tracking_disable": True, "mail_create_nolog": True})
             team = env["complaint.team"].create({"name": "并发测试客服部", "code": "CONC-CR", "sector": "courier"})
             outlet = env["courier.outlet"].create({"code": "CONC-O", "name": "并发测试网点"})
-            staff = env["courier.staff"].create({"name": "并发业务员", "employee_code": "CONC-1", "outlet_id": outlet.id})
+            staff = env["courier.staff"].create(
+                {"name": "并发业务员", "employee_code": "CONC-1", "outlet_id": outlet.id}
+            )
             query = env.ref("complaint_courier.courier_category_query")
             complaints = env["complaint.complaint"].create(
                 [

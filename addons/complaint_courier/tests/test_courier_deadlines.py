@@ -106,8 +106,18 @@ class TestCourierDeadlines(CourierCase):
         complaint = self._courier(when, category_id=self.category_query.id)
         with freeze_time(when):
             complaint._courier_outlet_answer("已受理", self.outlet_manager_a.partner_id)
-        claim = self.env["courier.claim"].with_user(self.user_a).create(
-            {"complaint_id": complaint.id, "claim_type": claim_type, "amount_claimed": 500, "date_filed": when, **values}
+        claim = (
+            self.env["courier.claim"]
+            .with_user(self.user_a)
+            .create(
+                {
+                    "complaint_id": complaint.id,
+                    "claim_type": claim_type,
+                    "amount_claimed": 500,
+                    "date_filed": when,
+                    **values,
+                }
+            )
         )
         claim.action_file()
         return claim
@@ -120,11 +130,13 @@ class TestCourierDeadlines(CourierCase):
         """第二条第2款: a loss claim agreed or paid within 1 month, else 200."""
         late = self._claim("loss", bj(2026, 3, 2, 10, 0))
         settled = self._claim("loss", bj(2026, 3, 2, 10, 0))
-        self.assertEqual(self._clock(late.complaint_id, self._kind("courier_claim_loss")).date_due, bj(2026, 4, 1, 10, 0))
+        self.assertEqual(
+            self._clock(late.complaint_id, self._kind("courier_claim_loss")).date_due, bj(2026, 4, 2, 10, 0)
+        )
         with freeze_time(bj(2026, 3, 25, 10, 0)):
             settled.amount_agreed = 400
             settled.action_agree()
-        with freeze_time(bj(2026, 4, 1, 10, 1)):
+        with freeze_time(bj(2026, 4, 2, 10, 1)):
             self._run_scheduler()
         self.assertEqual(self._claim_fines(late), [("courier_claim_loss", "STO-02-L", 200.0)])
         self.assertFalse(self._claim_fines(settled))
@@ -138,7 +150,7 @@ class TestCourierDeadlines(CourierCase):
         complaint = claim.complaint_id
         self.assertEqual(self._clock(complaint, self._kind("courier_claim_accept")).date_due, bj(2026, 3, 5, 10, 0))
         self.assertEqual(self._clock(complaint, self._kind("courier_claim_handle")).date_due, bj(2026, 3, 16, 10, 0))
-        self.assertEqual(self._clock(complaint, self._kind("courier_claim_pay")).date_due, bj(2026, 4, 1, 10, 0))
+        self.assertEqual(self._clock(complaint, self._kind("courier_claim_pay")).date_due, bj(2026, 4, 2, 10, 0))
         with freeze_time(bj(2026, 3, 4, 15, 0)):
             claim.action_accept()
         with freeze_time(bj(2026, 3, 16, 10, 1)):

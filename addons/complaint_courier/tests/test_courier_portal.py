@@ -12,17 +12,31 @@ class TestOutletPortal(HttpCase):
     def setUpClass(cls):
         super().setUpClass()
         cls.env["complaint.deadline.policy"].search([("sector", "!=", "courier")]).action_archive()
-        cls.manager_a = new_test_user(cls.env, login="portal_outlet_a", password="portal_outlet_a", groups="base.group_portal")
-        cls.manager_b = new_test_user(cls.env, login="portal_outlet_b", password="portal_outlet_b", groups="base.group_portal")
+        cls.manager_a = new_test_user(
+            cls.env, login="portal_outlet_a", password="portal_outlet_a", groups="base.group_portal"
+        )
+        cls.manager_b = new_test_user(
+            cls.env, login="portal_outlet_b", password="portal_outlet_b", groups="base.group_portal"
+        )
         Outlet = cls.env["courier.outlet"]
-        cls.outlet_a = Outlet.create({"code": "P001", "name": "门户甲网点", "portal_user_ids": [(6, 0, cls.manager_a.ids)]})
-        cls.outlet_b = Outlet.create({"code": "P002", "name": "门户乙网点", "portal_user_ids": [(6, 0, cls.manager_b.ids)]})
+        cls.outlet_a = Outlet.create(
+            {"code": "P001", "name": "门户甲网点", "portal_user_ids": [(6, 0, cls.manager_a.ids)]}
+        )
+        cls.outlet_b = Outlet.create(
+            {"code": "P002", "name": "门户乙网点", "portal_user_ids": [(6, 0, cls.manager_b.ids)]}
+        )
         team = cls.env["complaint.team"].create({"name": "门户测试客服部", "code": "P-HQ", "sector": "courier"})
         rule = cls.env.ref("complaint_courier.rule_sto_12")
         Complaint = cls.env["complaint.complaint"]
         values = {"team_id": team.id, "contact_name": "张先生", "courier_rule_id": rule.id}
         cls.complaint_a = Complaint.create(
-            {**values, "subject": "甲网点不上门", "contact_phone": "13900009001", "courier_outlet_id": cls.outlet_a.id, "courier_waybill": "268800009001"}
+            {
+                **values,
+                "subject": "甲网点不上门",
+                "contact_phone": "13900009001",
+                "courier_outlet_id": cls.outlet_a.id,
+                "courier_waybill": "268800009001",
+            }
         )
         cls.complaint_b = Complaint.create(
             {**values, "subject": "乙网点不上门", "contact_phone": "13900009002", "courier_outlet_id": cls.outlet_b.id}
@@ -55,7 +69,9 @@ class TestOutletPortal(HttpCase):
         self.authenticate("portal_outlet_a", "portal_outlet_a")
         url = f"/my/outlet/complaints/{self.complaint_a.id}"
         token = self._csrf(url)
-        response = self.url_open(f"{url}/answer", data={"csrf_token": token, "answer": "已致电客户道歉，明日上门取件。"})
+        response = self.url_open(
+            f"{url}/answer", data={"csrf_token": token, "answer": "已致电客户道歉，明日上门取件。"}
+        )
         self.assertEqual(response.status_code, 200)
         self.assertIn("done=1", response.url)
         self.env.invalidate_all()
@@ -65,7 +81,9 @@ class TestOutletPortal(HttpCase):
         self.assertEqual(set(feedback.mapped("state")), {"met"})
         self.assertIn(self.manager_a.partner_id, self.complaint_a.message_ids.author_id)
         # posting on another outlet's complaint answers nothing
-        other = self.url_open(f"/my/outlet/complaints/{self.complaint_b.id}/answer", data={"csrf_token": token, "answer": "x"})
+        other = self.url_open(
+            f"/my/outlet/complaints/{self.complaint_b.id}/answer", data={"csrf_token": token, "answer": "x"}
+        )
         self.assertEqual(other.status_code, 404)
         self.env.invalidate_all()
         self.assertFalse(self.complaint_b.courier_outlet_answer)
@@ -73,7 +91,9 @@ class TestOutletPortal(HttpCase):
     def test_appeal_a_fine(self):
         self.authenticate("portal_outlet_a", "portal_outlet_a")
         token = self._csrf("/my/outlet/fines")
-        response = self.url_open(f"/my/outlet/fines/{self.fine_a.id}/appeal", data={"csrf_token": token, "reason": "小区禁止快递员入内"})
+        response = self.url_open(
+            f"/my/outlet/fines/{self.fine_a.id}/appeal", data={"csrf_token": token, "reason": "小区禁止快递员入内"}
+        )
         self.assertEqual(response.status_code, 200)
         self.env.invalidate_all()
         self.assertEqual(self.fine_a.state, "appealed")

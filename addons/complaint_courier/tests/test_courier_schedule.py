@@ -98,7 +98,9 @@ class TestFineSchedule(CourierCase):
                 amount, size = SEED_COUNTS[code]
                 rule = self._article(xmlid)
                 complaints = [
-                    self._courier(bj(2026, 3, 2 + i, 10, 0), courier_rule_id=rule.id, courier_outlet_id=self.outlet_b.id)
+                    self._courier(
+                        bj(2026, 3, 2 + i, 10, 0), courier_rule_id=rule.id, courier_outlet_id=self.outlet_b.id
+                    )
                     for i in range(size)
                 ]
                 for complaint in complaints[:-1]:
@@ -107,7 +109,10 @@ class TestFineSchedule(CourierCase):
                 self.assertFalse(self._fines(self.outlet_b).filtered(lambda p, c=code: p.rule_code == c))
                 complaints[-1].action_courier_establish()
                 fines = self._fines(self.outlet_b).filtered(lambda p, c=code: p.rule_code == c)
-                self.assertRecordValues(fines, [{"amount": amount, "complaint_id": complaints[-1].id, "partner_id": self.outlet_b.partner_id.id}])
+                self.assertRecordValues(
+                    fines,
+                    [{"amount": amount, "complaint_id": complaints[-1].id, "partner_id": self.outlet_b.partner_id.id}],
+                )
                 # the daily checks find nothing more to fine
                 self.env["complaint.complaint"]._cron_courier_network_checks()
                 self.assertEqual(len(self._fines(self.outlet_b).filtered(lambda p, c=code: p.rule_code == c)), 1)
@@ -121,7 +126,10 @@ class TestFineSchedule(CourierCase):
         ):
             for severity, amount in expected.items():
                 complaint = self._courier(
-                    bj(2026, 3, 3, 10, 0), severity=severity, courier_rule_id=self._article(rule_name).id, **ALL_EVIDENCE
+                    bj(2026, 3, 3, 10, 0),
+                    severity=severity,
+                    courier_rule_id=self._article(rule_name).id,
+                    **ALL_EVIDENCE,
                 )
                 complaint.action_courier_establish()
                 self.assertEqual(self._fines(complaint).amount, amount, f"{rule_name} {severity}")
@@ -153,7 +161,9 @@ class TestFineSchedule(CourierCase):
     def test_sending_to_head_office_adds_two_hundred_beyond_three(self):
         push = self._article("rule_sto_02_1")
         complaints = [
-            self._courier(bj(2026, 3, 2 + i, 10, 0), courier_rule_id=push.id, courier_evidence_landline="0571-8000000%s" % i)
+            self._courier(
+                bj(2026, 3, 2 + i, 10, 0), courier_rule_id=push.id, courier_evidence_landline=f"0571-8000000{i}"
+            )
             for i in range(5)
         ]
         for complaint in complaints:
@@ -161,7 +171,9 @@ class TestFineSchedule(CourierCase):
         totals = [sum(self._fines(c).mapped("amount")) for c in complaints]
         self.assertEqual(totals, [200.0, 200.0, 200.0, 400.0, 400.0])
         self.assertEqual(
-            self._fines(complaints[3]).mapped("courier_part"), ["main", "surcharge"], "the surcharge is its own ledger line"
+            self._fines(complaints[3]).mapped("courier_part"),
+            ["main", "surcharge"],
+            "the surcharge is its own ledger line",
         )
         # a complaint without surname, employee ID or landline is not proven: recorded, not fined
         unproven = self._courier(bj(2026, 3, 10, 10, 0), courier_rule_id=push.id)
@@ -174,7 +186,9 @@ class TestFineSchedule(CourierCase):
 
     @freeze_time("2026-03-03 02:00:00")
     def test_forwarded_complaint_adds_the_severity_surcharge(self):
-        complaint = self._courier(bj(2026, 3, 3, 10, 0), severity="critical", courier_rule_id=self._article("rule_sto_02_4").id)
+        complaint = self._courier(
+            bj(2026, 3, 3, 10, 0), severity="critical", courier_rule_id=self._article("rule_sto_02_4").id
+        )
         complaint.action_courier_establish()
         self.assertEqual(self._lines(complaint), [("STO-02-4", 200.0), ("STO-02-4X", 1000.0)])
 
@@ -198,8 +212,18 @@ class TestFineSchedule(CourierCase):
         second.action_courier_establish()
         self.assertEqual((self._fines(first).amount, self._fines(second).amount), (100.0, 150.0))
         # a new article from the administrator works at once
-        new_rule = self.env["complaint.penalty.rule"].with_user(self.admin).create(
-            {"code": "STO-27", "name": "Parcel left at a locker without consent", "sector": "courier", "payer": "outlet", "amount": 80}
+        new_rule = (
+            self.env["complaint.penalty.rule"]
+            .with_user(self.admin)
+            .create(
+                {
+                    "code": "STO-27",
+                    "name": "Parcel left at a locker without consent",
+                    "sector": "courier",
+                    "payer": "outlet",
+                    "amount": 80,
+                }
+            )
         )
         third = self._courier(bj(2026, 3, 3, 12, 0), courier_rule_id=new_rule.id)
         third.action_courier_establish()

@@ -43,7 +43,12 @@ class TestOutletStatement(CourierCase):
         Penalty.create({**values, "amount": 50, "date": bj(2026, 3, 31, 23, 30)})  # still March in Beijing
         with freeze_time(bj(2026, 3, 5, 10, 0)):
             cls.claim = cls.env["courier.claim"].create(
-                {"complaint_id": cls.forwarded.id, "claim_type": "loss", "amount_claimed": 600, "date_filed": bj(2026, 3, 5, 10, 0)}
+                {
+                    "complaint_id": cls.forwarded.id,
+                    "claim_type": "loss",
+                    "amount_claimed": 600,
+                    "date_filed": bj(2026, 3, 5, 10, 0),
+                }
             )
             cls.claim.action_file()
             cls.claim.amount_agreed = 480
@@ -79,7 +84,9 @@ class TestOutletStatement(CourierCase):
         book = self._workbook(self._wizard())
         details, per_outlet = book.worksheets
         rows = list(per_outlet.iter_rows(values_only=True))
-        self.assertEqual(rows[0], ("Outlet Code", "Outlet", "Settles Through", "Fines", "Compensation", "Total Deduction"))
+        self.assertEqual(
+            rows[0], ("Outlet Code", "Outlet", "Settles Through", "Fines", "Compensation", "Total Deduction")
+        )
         by_code = {row[0]: row for row in rows[1:-1]}
         self.assertEqual(set(by_code), {self.outlet_a.code, self.outlet_b.code})
         for outlet in (self.outlet_a, self.outlet_b):
@@ -109,7 +116,9 @@ class TestOutletStatement(CourierCase):
 
     def test_pdf_statement(self):
         wizard = self._wizard()
-        html = self.env["ir.actions.report"]._render_qweb_html("complaint_courier.report_outlet_statement", wizard.ids)[0]
+        html = self.env["ir.actions.report"]._render_qweb_html("complaint_courier.report_outlet_statement", wizard.ids)[
+            0
+        ]
         html = html.decode()
         self.assertIn(self.outlet_a.display_name, html)
         self.assertIn("Network Total", html)
@@ -120,4 +129,6 @@ class TestOutletStatement(CourierCase):
         with self.assertRaises(UserError):
             self._wizard(date_from="2025-01-01", date_to="2025-01-31").action_export_xlsx()
         with self.assertRaises(AccessError):
-            self.env["courier.outlet.statement"].with_user(self.user_a).create({"date_from": "2026-03-01", "date_to": "2026-03-31"})
+            self.env["courier.outlet.statement"].with_user(self.user_a).create(
+                {"date_from": "2026-03-01", "date_to": "2026-03-31"}
+            )

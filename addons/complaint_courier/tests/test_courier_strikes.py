@@ -37,7 +37,9 @@ class TestThreeStrikes(CourierCase):
         self.assertEqual(fines.courier_staff_id, self.staff_a1)
         for fine in fines:
             self.assertTrue(
-                fine.breach_key.startswith(f"courier:strike:staff:{self.staff_a1.id}:rule:{self._article('rule_sto_04').id}:group:1:")
+                fine.breach_key.startswith(
+                    f"courier:strike:staff:{self.staff_a1.id}:rule:{self._article('rule_sto_04').id}:group:1:"
+                )
             )
         # run again, by hand and by the daily checks: the ledger says it is done
         third._courier_apply_strikes()
@@ -83,7 +85,9 @@ class TestMonthlyRepeats(CourierCase):
     calendar month go to network management."""
 
     def _complaint_of(self, when, outlet=None, rule="rule_sto_07"):
-        return self._courier(when, courier_outlet_id=(outlet or self.outlet_a).id, courier_rule_id=self._article(rule).id)
+        return self._courier(
+            when, courier_outlet_id=(outlet or self.outlet_a).id, courier_rule_id=self._article(rule).id
+        )
 
     def _referrals(self, outlet=None):
         return self.env["courier.referral"].search([("outlet_id", "=", (outlet or self.outlet_a).id)])

@@ -23,7 +23,9 @@ class TestCourierUi(HttpCase):
         self.assertEqual(complaint.penalty_ids.mapped("amount"), [200.0])
 
     def test_views_load_for_the_lowest_groups(self):
-        user = new_test_user(self.env, login="cr_viewer", groups="base.group_user,complaint_base.group_complaint_user_own")
+        user = new_test_user(
+            self.env, login="cr_viewer", groups="base.group_user,complaint_base.group_complaint_user_own"
+        )
         for model, view_types in {
             "courier.outlet": ("kanban", "list", "form", "search"),
             "courier.staff": ("list", "form", "search"),
@@ -34,8 +36,14 @@ class TestCourierUi(HttpCase):
             for view_type in view_types:
                 arch = self.env[model].with_user(user).get_views([(False, view_type)])["views"][view_type]["arch"]
                 self.assertTrue(arch, f"{model} {view_type}")
-        network = new_test_user(self.env, login="cr_net_viewer", groups="base.group_user,complaint_courier.group_courier_network")
+        network = new_test_user(
+            self.env, login="cr_net_viewer", groups="base.group_user,complaint_courier.group_courier_network"
+        )
         for view_type in ("list", "form", "search", "pivot"):
-            self.assertTrue(self.env["courier.referral"].with_user(network).get_views([(False, view_type)])["views"][view_type])
-        manager = new_test_user(self.env, login="cr_mgr_viewer", groups="base.group_user,complaint_base.group_complaint_manager")
+            self.assertTrue(
+                self.env["courier.referral"].with_user(network).get_views([(False, view_type)])["views"][view_type]
+            )
+        manager = new_test_user(
+            self.env, login="cr_mgr_viewer", groups="base.group_user,complaint_base.group_complaint_manager"
+        )
         self.assertTrue(self.env["courier.outlet.statement"].with_user(manager).get_views([(False, "form")]))

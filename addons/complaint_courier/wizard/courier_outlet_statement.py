@@ -5,9 +5,8 @@ import pytz
 from dateutil.relativedelta import relativedelta
 
 from odoo import api, fields, models
-from odoo.exceptions import UserError, ValidationError
-
 from odoo.addons.complaint_base.engine.xlsx import Sheet, build_xlsx
+from odoo.exceptions import UserError, ValidationError
 
 # fines that are deducted from the settlement (waived ones are not)
 STATEMENT_STATES = ("confirmed", "appealed", "settled")
@@ -141,7 +140,12 @@ class CourierOutletStatement(models.TransientModel):
             )
         fines = round(sum(o["fines"] for o in outlets), 2)
         compensation = round(sum(o["compensation"] for o in outlets), 2)
-        return {"outlets": outlets, "fines": fines, "compensation": compensation, "total": round(fines + compensation, 2)}
+        return {
+            "outlets": outlets,
+            "fines": fines,
+            "compensation": compensation,
+            "total": round(fines + compensation, 2),
+        }
 
     def action_export_xlsx(self):
         self.ensure_one()
@@ -168,7 +172,14 @@ class CourierOutletStatement(models.TransientModel):
             for line in entry["lines"]
         ]
         per_outlet = [
-            [entry["outlet"].code, entry["outlet"].name, entry["settlement"], entry["fines"], entry["compensation"], entry["total"]]
+            [
+                entry["outlet"].code,
+                entry["outlet"].name,
+                entry["settlement"],
+                entry["fines"],
+                entry["compensation"],
+                entry["total"],
+            ]
             for entry in data["outlets"]
         ]
         content = build_xlsx(
@@ -197,7 +208,14 @@ class CourierOutletStatement(models.TransientModel):
                 ),
                 Sheet(
                     _("Per Outlet"),
-                    [_("Outlet Code"), _("Outlet"), _("Settles Through"), _("Fines"), _("Compensation"), _("Total Deduction")],
+                    [
+                        _("Outlet Code"),
+                        _("Outlet"),
+                        _("Settles Through"),
+                        _("Fines"),
+                        _("Compensation"),
+                        _("Total Deduction"),
+                    ],
                     per_outlet,
                     widths=[12, 24, 24, 14, 14, 16],
                     money_columns=[3, 4, 5],

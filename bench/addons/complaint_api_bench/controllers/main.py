@@ -1,7 +1,6 @@
 from odoo import http
-from odoo.http import request
-
 from odoo.addons.complaint_base.controllers.api import API_ROOT, ApiError, ComplaintApi
+from odoo.http import request
 
 
 class ComplaintApiBench(ComplaintApi):
