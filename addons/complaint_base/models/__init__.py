@@ -15,6 +15,7 @@ from . import complaint_deadline_policy
 from . import complaint_escalation_step
 from . import complaint_penalty_rule
 from . import complaint_penalty
+from . import complaint_statement_period
 from . import complaint_clock
 from . import complaint_digest
 from . import res_config_settings

@@ -1,5 +1,54 @@
+import sys
+import threading
+import traceback
+
+import psycopg2.errors
+
+from odoo import SUPERUSER_ID, api
 from odoo.tests import new_test_user
 from odoo.tests.common import TransactionCase
+from odoo.tools import mute_logger
+
+# what PostgreSQL does to the loser of a race between two workers
+RACE_ERRORS = (psycopg2.errors.SerializationFailure, psycopg2.errors.DeadlockDetected)
+
+
+def run_two_workers(case, work, timeout=60):
+    """Run ``work(env)`` in two threads on two database connections released
+    at the same moment, as two cron workers would; each commits, or is rolled
+    back by PostgreSQL when it loses a race.  Fails ``case`` when a worker
+    hangs or neither commits; returns the outcomes."""
+    barrier = threading.Barrier(2)
+    outcomes = []
+
+    def worker():
+        with case.registry.cursor() as cr:
+            # the test runner holds the registry lock: hand the registry over
+            cr.transaction = api.Transaction(case.registry)
+            env = api.Environment(cr, SUPERUSER_ID, {})
+            barrier.wait(timeout=timeout)
+            try:
+                work(env)
+                cr.commit()
+                outcomes.append("committed")
+            except RACE_ERRORS:
+                cr.rollback()
+                outcomes.append("rolled back")
+
+    threads = [threading.Thread(target=worker, daemon=True) for __ in range(2)]
+    # the logger is muted once here: mute_logger is not thread-safe when nested
+    with mute_logger("odoo.sql_db"):
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join(timeout)
+    stuck = [thread for thread in threads if thread.is_alive()]
+    if stuck:
+        frames = sys._current_frames()
+        stacks = "\n".join("".join(traceback.format_stack(frames[t.ident])) for t in stuck if t.ident in frames)
+        case.fail(f"workers did not finish:\n{stacks}")
+    case.assertIn("committed", outcomes)
+    return outcomes
 
 
 class ComplaintCase(TransactionCase):

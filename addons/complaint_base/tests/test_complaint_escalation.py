@@ -1,8 +1,5 @@
 import base64
 import io
-import sys
-import threading
-import traceback
 import types
 
 import openpyxl
@@ -16,6 +13,7 @@ from odoo.tests import TransactionCase, tagged
 from odoo.tools import mute_logger
 
 from ..plugins import hookimpl, manager
+from .common import run_two_workers
 from .common_deadlines import DeadlineCase, bj
 
 
@@ -464,52 +462,20 @@ class TestSchedulerConcurrency(TransactionCase):
             env["res.users"].browse(ids["user"]).unlink()
             cr.commit()
 
-    def _run_workers(self, work):
-        barrier = threading.Barrier(2)
-        outcomes = []
-
-        def worker():
-            with self.registry.cursor() as cr:
-                # the test runner holds the registry lock: hand the registry over
-                cr.transaction = api.Transaction(self.registry)
-                env = api.Environment(cr, SUPERUSER_ID, {})
-                barrier.wait()
-                try:
-                    work(env)
-                    cr.commit()
-                    outcomes.append("committed")
-                except psycopg2.errors.SerializationFailure:
-                    cr.rollback()
-                    outcomes.append("rolled back")
-
-        threads = [threading.Thread(target=worker, daemon=True) for __ in range(2)]
-        # the loser of a race is rolled back by PostgreSQL, as in production; the
-        # logger is muted once here (mute_logger is not thread-safe when nested)
-        with mute_logger("odoo.sql_db"):
-            for thread in threads:
-                thread.start()
-            for thread in threads:
-                thread.join(30)
-        stuck = [thread for thread in threads if thread.is_alive()]
-        if stuck:
-            frames = sys._current_frames()
-            stacks = "\n".join("".join(traceback.format_stack(frames[t.ident])) for t in stuck if t.ident in frames)
-            self.fail(f"scheduler workers did not finish:\n{stacks}")
-        return outcomes
-
     def test_two_workers(self):
         ids = self._setup_committed()
         try:
             # round 1: the cron of two workers (SKIP LOCKED shares the clocks)
-            self._run_workers(lambda env: env["complaint.clock"]._cron_process_clocks(batch_size=7))
-            self._run_workers(lambda env: env["complaint.clock"]._cron_process_clocks(batch_size=50))
+            run_two_workers(self, lambda env: env["complaint.clock"]._cron_process_clocks(batch_size=7))
+            run_two_workers(self, lambda env: env["complaint.clock"]._cron_process_clocks(batch_size=50))
             # round 2: both replay every clock without locking: the claims decide
-            self._run_workers(
+            run_two_workers(
+                self,
                 lambda env: (
                     env["complaint.clock"]
                     .search([("complaint_id", "in", ids["complaints"])])
                     ._process(fields.Datetime.now())
-                )
+                ),
             )
             with self.registry.cursor() as cr:
                 complaints = tuple(ids["complaints"])

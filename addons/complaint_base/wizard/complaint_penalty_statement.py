@@ -3,38 +3,25 @@ from collections import defaultdict
 
 import pytz
 
-from odoo import api, fields, models
-from odoo.exceptions import UserError, ValidationError
+from odoo import fields, models
+from odoo.exceptions import UserError
 
 from ..engine.xlsx import Sheet, build_xlsx
 
 
 class ComplaintPenaltyStatement(models.TransientModel):
     _name = "complaint.penalty.statement"
+    _inherit = ["complaint.statement.period"]
     _description = "Fine Statement"
 
-    date_from = fields.Date(required=True, default=lambda self: fields.Date.context_today(self).replace(day=1))
-    date_to = fields.Date(required=True, default=fields.Date.context_today)
     partner_ids = fields.Many2many("res.partner", string="Parties", help="Empty: every party fined in the period.")
-    include_proposed = fields.Boolean(string="Include Proposed Fines", default=True)
-    company_id = fields.Many2one("res.company", required=True, default=lambda self: self.env.company)
-
-    @api.constrains("date_from", "date_to")
-    def _check_dates(self):
-        for wizard in self:
-            if wizard.date_from > wizard.date_to:
-                raise ValidationError(self.env._("The period ends before it starts."))
 
     def _domain(self):
-        tz = pytz.timezone(self.env.user.tz or "Asia/Shanghai")
-        start = tz.localize(fields.Datetime.to_datetime(self.date_from)).astimezone(pytz.utc).replace(tzinfo=None)
-        end_day = fields.Datetime.to_datetime(self.date_to).replace(hour=23, minute=59, second=59)
-        end = tz.localize(end_day).astimezone(pytz.utc).replace(tzinfo=None)
-        states = ["confirmed", "appealed", "settled"] + (["proposed"] if self.include_proposed else [])
+        start, end = self._period_bounds()
         domain = [
             ("date", ">=", start),
-            ("date", "<=", end),
-            ("state", "in", states),
+            ("date", "<", end),
+            ("state", "in", self._penalty_states()),
             ("company_id", "=", self.company_id.id),
         ]
         if self.partner_ids:

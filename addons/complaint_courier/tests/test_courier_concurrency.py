@@ -1,13 +1,6 @@
-import sys
-import threading
-import traceback
-
-import psycopg2
-import psycopg2.errors
-
 from odoo import SUPERUSER_ID, api, fields
+from odoo.addons.complaint_base.tests.common import run_two_workers
 from odoo.tests import TransactionCase, tagged
-from odoo.tools import mute_logger
 
 
 @tagged("post_install", "-at_install")
@@ -76,37 +69,6 @@ class TestCourierConcurrency(TransactionCase):
             cr.execute("DELETE FROM res_partner WHERE id = %s", [ids["partner"]])
             cr.commit()
 
-    def _run_workers(self, work):
-        barrier = threading.Barrier(2)
-        outcomes = []
-
-        def worker():
-            with self.registry.cursor() as cr:
-                cr.transaction = api.Transaction(self.registry)
-                env = api.Environment(cr, SUPERUSER_ID, {})
-                barrier.wait()
-                try:
-                    work(env)
-                    cr.commit()
-                    outcomes.append("committed")
-                except (psycopg2.errors.SerializationFailure, psycopg2.errors.DeadlockDetected):
-                    cr.rollback()
-                    outcomes.append("rolled back")
-
-        threads = [threading.Thread(target=worker, daemon=True) for __ in range(2)]
-        with mute_logger("odoo.sql_db"):
-            for thread in threads:
-                thread.start()
-            for thread in threads:
-                thread.join(60)
-        stuck = [thread for thread in threads if thread.is_alive()]
-        if stuck:
-            frames = sys._current_frames()
-            stacks = "\n".join("".join(traceback.format_stack(frames[t.ident])) for t in stuck if t.ident in frames)
-            self.fail(f"workers did not finish:\n{stacks}")
-        self.assertIn("committed", outcomes)
-        return outcomes
-
     def _count(self, ids, key):
         with self.registry.cursor() as cr:
             cr.execute(
@@ -120,18 +82,19 @@ class TestCourierConcurrency(TransactionCase):
         ids = self._setup_committed()
         try:
             # deadline breaches: both workers run the scheduler, then both replay every clock
-            self._run_workers(lambda env: env["complaint.clock"]._cron_process_clocks(batch_size=5))
-            self._run_workers(lambda env: env["complaint.clock"]._cron_process_clocks(batch_size=100))
-            self._run_workers(
+            run_two_workers(self, lambda env: env["complaint.clock"]._cron_process_clocks(batch_size=5))
+            run_two_workers(self, lambda env: env["complaint.clock"]._cron_process_clocks(batch_size=100))
+            run_two_workers(
+                self,
                 lambda env: env["complaint.clock"]
                 .search([("complaint_id", "in", ids["complaints"])])
-                ._process(fields.Datetime.now())
+                ._process(fields.Datetime.now()),
             )
             # 2 hours (200) and 17:00 (100) per query, each once
             self.assertEqual(self._count(ids, "complaints"), (24, 24, 12 * 300))
             # three strikes: both workers run the daily checks at once, then again
-            self._run_workers(lambda env: env["complaint.complaint"]._cron_courier_network_checks(months=1200))
-            self._run_workers(lambda env: env["complaint.complaint"]._cron_courier_network_checks(months=1200))
+            run_two_workers(self, lambda env: env["complaint.complaint"]._cron_courier_network_checks(months=1200))
+            run_two_workers(self, lambda env: env["complaint.complaint"]._cron_courier_network_checks(months=1200))
             self.assertEqual(self._count(ids, "strikes"), (3, 3, 300))
         finally:
             self._cleanup(ids)

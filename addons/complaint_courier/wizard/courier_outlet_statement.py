@@ -4,12 +4,9 @@ from collections import defaultdict
 import pytz
 from dateutil.relativedelta import relativedelta
 
-from odoo import api, fields, models
+from odoo import fields, models
 from odoo.addons.complaint_base.engine.xlsx import Sheet, build_xlsx
-from odoo.exceptions import UserError, ValidationError
-
-# fines that are deducted from the settlement (waived ones are not)
-STATEMENT_STATES = ("confirmed", "appealed", "settled")
+from odoo.exceptions import UserError
 
 
 def _first_of_previous_month(today):
@@ -21,6 +18,7 @@ class CourierOutletStatement(models.TransientModel):
     each outlet's settlement, with totals per outlet and for the network."""
 
     _name = "courier.outlet.statement"
+    _inherit = ["complaint.statement.period"]
     _description = "Monthly Outlet Statement"
 
     date_from = fields.Date(
@@ -31,32 +29,14 @@ class CourierOutletStatement(models.TransientModel):
         default=lambda self: fields.Date.context_today(self).replace(day=1) - relativedelta(days=1),
     )
     outlet_ids = fields.Many2many("courier.outlet", string="Outlets", help="Empty: every outlet.")
-    include_proposed = fields.Boolean(
-        string="Include Proposed Fines", default=True, help="Proposed fines not confirmed yet; waived ones never count."
-    )
-    company_id = fields.Many2one("res.company", required=True, default=lambda self: self.env.company)
-
-    @api.constrains("date_from", "date_to")
-    def _check_dates(self):
-        for wizard in self:
-            if wizard.date_from > wizard.date_to:
-                raise ValidationError(self.env._("The period ends before it starts."))
-
-    def _bounds(self):
-        tz = pytz.timezone(self.env.user.tz or "Asia/Shanghai")
-        start = tz.localize(fields.Datetime.to_datetime(self.date_from)).astimezone(pytz.utc).replace(tzinfo=None)
-        end_day = fields.Datetime.to_datetime(self.date_to) + relativedelta(days=1)
-        end = tz.localize(end_day).astimezone(pytz.utc).replace(tzinfo=None)
-        return start, end
 
     def _penalty_domain(self):
-        start, end = self._bounds()
-        states = list(STATEMENT_STATES) + (["proposed"] if self.include_proposed else [])
+        start, end = self._period_bounds()
         domain = [
             ("courier_outlet_id", "!=", False),
             ("date", ">=", start),
             ("date", "<", end),
-            ("state", "in", states),
+            ("state", "in", self._penalty_states()),
             ("company_id", "=", self.company_id.id),
         ]
         if self.outlet_ids:
@@ -64,7 +44,7 @@ class CourierOutletStatement(models.TransientModel):
         return domain
 
     def _claim_domain(self):
-        start, end = self._bounds()
+        start, end = self._period_bounds()
         domain = [
             ("state", "=", "paid"),
             ("date_paid", ">=", start),
