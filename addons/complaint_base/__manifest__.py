@@ -19,6 +19,7 @@
         "data/complaint_category_data.xml",
         "data/complaint_clock_kind_data.xml",
         "data/complaint_holiday_cn_data.xml",
+        "data/resource_calendar_data.xml",
         "data/ir_cron_data.xml",
         "data/complaint_digest_templates.xml",
         "data/complaint_rating_data.xml",

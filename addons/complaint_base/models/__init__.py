@@ -18,4 +18,5 @@ from . import complaint_penalty
 from . import complaint_statement_period
 from . import complaint_clock
 from . import complaint_digest
+from . import res_company
 from . import res_config_settings

@@ -91,11 +91,7 @@ class ComplaintClock(models.Model):
         cache = {}
 
         def calendar_of(complaint):
-            calendar = (
-                complaint.team_id.resource_calendar_id
-                or complaint.company_id.resource_calendar_id
-                or self.env.ref("resource.resource_calendar_std", raise_if_not_found=False)
-            )
+            calendar = complaint.team_id.resource_calendar_id or complaint.company_id._complaint_calendar()
             if calendar.id not in cache:
                 cache[calendar.id] = calendar.sudo()._complaint_business_calendar(holidays)
             return cache[calendar.id]

@@ -42,7 +42,8 @@ class ComplaintTeam(models.Model):
     resource_calendar_id = fields.Many2one(
         "resource.calendar",
         string="Working Hours",
-        help="Business calendar on which this team's deadlines are counted. Empty: the company's working hours.",
+        help="Business calendar on which this team's deadlines are counted. Empty: the company's complaint working "
+        "hours (Settings > Complaints).",
     )
     role_ids = fields.One2many(
         "complaint.team.role",
@@ -94,7 +95,7 @@ class ComplaintTeam(models.Model):
 
     def _get_calendar(self):
         self.ensure_one()
-        return self.resource_calendar_id or self.company_id.resource_calendar_id
+        return self.resource_calendar_id or self.company_id._complaint_calendar()
 
     def action_open_complaints(self):
         self.ensure_one()
