@@ -34,6 +34,29 @@ def _hour_to_time(hours: float) -> tuple[time, int]:
     return time(minutes // 60, minutes % 60), day_offset
 
 
+def split_leave(start: datetime, end: datetime) -> tuple[set[date], list[tuple[datetime, datetime]]]:
+    """A leave from ``start`` to ``end`` (aware, in the calendar's zone) as
+    the local days it covers whole and the part-day pieces left over.
+
+    Odoo stores a full-day leave as local midnight to 23:59:59; that end
+    counts as the next midnight."""
+    if end.time() == time(23, 59, 59):
+        end = datetime.combine(end.date() + timedelta(days=1), time(), end.tzinfo)
+    days: set[date] = set()
+    parts: list[tuple[datetime, datetime]] = []
+    cursor = start
+    while cursor < end:
+        midnight = datetime.combine(cursor.date(), time(), cursor.tzinfo)
+        next_midnight = datetime.combine(cursor.date() + timedelta(days=1), time(), cursor.tzinfo)
+        piece_end = min(end, next_midnight)
+        if cursor == midnight and piece_end == next_midnight:
+            days.add(cursor.date())
+        else:
+            parts.append((cursor, piece_end))
+        cursor = piece_end
+    return days, parts
+
+
 @dataclass(frozen=True)
 class BusinessCalendar:
     week: Mapping[int, tuple[Interval, ...]] = field(default_factory=lambda: dict(DEFAULT_WEEK))
@@ -41,12 +64,17 @@ class BusinessCalendar:
     holidays: frozenset[date] = frozenset()
     workdays: frozenset[date] = frozenset()
     makeup_intervals: tuple[Interval, ...] | None = None
+    #: part-day closures (a leave of a few hours), as naive UTC (start, end)
+    closures: tuple[tuple[datetime, datetime], ...] = ()
 
     def __post_init__(self):
         for weekday, intervals in self.week.items():
             for start, end in intervals:
                 if not 0 <= start < end <= 24:
                     raise ValueError(f"invalid working interval {start}-{end} on weekday {weekday}")
+        for start, end in self.closures:
+            if not start < end:
+                raise ValueError(f"invalid closure {start} - {end}")
 
     # ------------------------------------------------------------------ days
     @property
@@ -82,7 +110,25 @@ class BusinessCalendar:
                     datetime.combine(day + timedelta(days=end_offset), end_time, self.zone),
                 )
             )
+        if self.closures and result:
+            result = self._cut_closures(result)
         return result
+
+    def _cut_closures(self, intervals: list[tuple[datetime, datetime]]) -> list[tuple[datetime, datetime]]:
+        """``intervals`` less the part-day closures."""
+        for closure in self.closures:
+            closed_from, closed_to = self.to_local(closure[0]), self.to_local(closure[1])
+            kept = []
+            for begin, end in intervals:
+                if closed_to <= begin or closed_from >= end:
+                    kept.append((begin, end))
+                    continue
+                if begin < closed_from:
+                    kept.append((begin, closed_from))
+                if closed_to < end:
+                    kept.append((closed_to, end))
+            intervals = kept
+        return intervals
 
     # ------------------------------------------------------------ conversion
     def to_local(self, moment: datetime) -> datetime:

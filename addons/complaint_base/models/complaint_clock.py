@@ -3,11 +3,11 @@ from datetime import timedelta
 
 from markupsafe import Markup
 
-from odoo import api, fields, models
+from odoo import Command, api, fields, models
 from odoo.exceptions import UserError
 from odoo.tools import SQL
 
-from ..engine.deadlines import compute_due, remaining_minutes, resumed_due, threshold_time
+from ..engine.deadlines import compute_due, is_working_unit, remaining_minutes, resumed_due, threshold_time
 from ..plugins import call_hook
 
 _logger = logging.getLogger(__name__)
@@ -30,6 +30,7 @@ CLOCK_EVENTS = [
     ("cancel", "Cancelled"),
     ("recompute", "Due Time Recomputed"),
     ("step", "Escalation Step"),
+    ("fine_pending", "Fine Waiting for a Payer"),
 ]
 PRIORITY_ORDER = ["0", "1", "2", "3"]
 
@@ -44,13 +45,37 @@ class ComplaintClock(models.Model):
     kind_id = fields.Many2one("complaint.clock.kind", string="Clock", required=True, ondelete="restrict", index=True)
     target_id = fields.Many2one("complaint.deadline.target", ondelete="set null")
     policy_id = fields.Many2one("complaint.deadline.policy", ondelete="set null", index=True)
-    unit = fields.Selection(related="target_id.unit")
+    # the arithmetic of the clock, fixed when it starts (after the plugins'
+    # adjustments): editing the policy later changes no running clock until
+    # "Recompute Open Clocks" is pressed on the policy
+    amount = fields.Float(readonly=True, help="The clock's length, as it started.")
+    unit = fields.Selection(
+        selection=lambda self: self.env["complaint.deadline.target"]._fields["unit"].selection,
+        readonly=True,
+        help="The clock's unit, as it started.",
+    )
+    time_of_day = fields.Float(readonly=True, help="For 'by a time of day' clocks: the hour, as it started.")
     state = fields.Selection(CLOCK_STATES, required=True, default="running", index=True)
     date_start = fields.Datetime(string="Started On", required=True)
     date_due = fields.Datetime(string="Due On", index=True)
     date_paused = fields.Datetime(string="Paused Since")
     remaining_minutes = fields.Float(help="Time left when the clock was paused (working minutes for working units).")
     paused_minutes = fields.Float(string="Paused (minutes)", help="Wall-clock minutes spent paused.")
+    paused_work_minutes = fields.Float(
+        string="Paused (clock minutes)",
+        help="Time spent paused as the clock counts it: working minutes for working units, else wall-clock minutes. "
+        "A recomputed due time adds it back.",
+    )
+    fine_pending_step_ids = fields.Many2many(
+        "complaint.escalation.step",
+        "complaint_clock_fine_pending_rel",
+        "clock_id",
+        "step_id",
+        string="Fines Waiting for a Payer",
+        readonly=True,
+        help="Escalation steps whose fine found nobody to pay yet (e.g. no outlet named): the fine is levied, once, "
+        "as soon as the payer is known.",
+    )
     date_met = fields.Datetime(string="Met On")
     date_breached = fields.Datetime(string="Breached On")
     is_late = fields.Boolean(string="Met Late", help="Met after its due time.")
@@ -113,8 +138,9 @@ class ComplaintClock(models.Model):
         )
 
     @api.model
-    def _start(self, complaint, target, start, calendar_of=None):
-        calendar_of = calendar_of or self._calendars()
+    def _arithmetic(self, complaint, target):
+        """(amount, unit, time of day) of a clock of ``target`` on ``complaint``,
+        after the plugins' adjustments."""
         values = {"kind": target.kind_id.code, "amount": target.amount, "unit": target.unit}
         for change in call_hook(
             "complaint_adjust_deadline",
@@ -123,13 +149,22 @@ class ComplaintClock(models.Model):
             clock=dict(values),
         ):
             values.update(change or {})
-        due = compute_due(calendar_of(complaint), start, values["amount"], values["unit"], target.time_of_day or None)
+        return values["amount"], values["unit"], target.time_of_day or 0.0
+
+    @api.model
+    def _start(self, complaint, target, start, calendar_of=None):
+        calendar_of = calendar_of or self._calendars()
+        amount, unit, time_of_day = self._arithmetic(complaint, target)
+        due = compute_due(calendar_of(complaint), start, amount, unit, time_of_day or None)
         clock = self.sudo().create(
             {
                 "complaint_id": complaint.id,
                 "kind_id": target.kind_id.id,
                 "target_id": target.id,
                 "policy_id": target.policy_id.id,
+                "amount": amount,
+                "unit": unit,
+                "time_of_day": time_of_day,
                 "date_start": start,
                 "date_due": due,
             }
@@ -162,36 +197,63 @@ class ComplaintClock(models.Model):
         when = when or fields.Datetime.now()
         calendar_of = self._calendars()
         for clock in self.filtered(lambda c: c.state == "paused"):
-            due = resumed_due(calendar_of(clock.complaint_id), clock.unit or "hours", when, clock.remaining_minutes)
+            calendar = calendar_of(clock.complaint_id)
+            unit = clock.unit or "hours"
+            due = resumed_due(calendar, unit, when, clock.remaining_minutes)
+            wall = (when - clock.date_paused).total_seconds() / 60
+            work = calendar.working_minutes(clock.date_paused, when) if is_working_unit(unit) else wall
             clock.write(
                 {
                     "state": "running",
                     "date_due": due,
                     "date_paused": False,
-                    "paused_minutes": clock.paused_minutes + (when - clock.date_paused).total_seconds() / 60,
+                    "paused_minutes": clock.paused_minutes + wall,
+                    "paused_work_minutes": clock.paused_work_minutes + work,
                 }
             )
-            clock._log("resume", when=when, note=self.env._("New due time: %s UTC", due))
+            clock._log("resume", when=when, note=clock._due_note(due))
             clock._schedule_next_check(calendar_of)
 
-    def _recompute_due(self):
+    def _company_env(self):
+        """The environment of texts written for the people of this clock's
+        company: their language and time zone, whoever runs the code (cron)."""
+        self.ensure_one()
+        return self.complaint_id.company_id.sudo()._complaint_env()
+
+    def _format_local(self, value):
+        self.ensure_one()
+        return self.complaint_id.company_id.sudo()._complaint_format_datetime(value)
+
+    def _due_note(self, due):
+        self.ensure_one()
+        return self._company_env()._("New due time: %s", self._format_local(due))
+
+    def _recompute_due(self, from_policy=False):
+        """Recompute the due times of open clocks (calendar or holidays changed).
+
+        ``from_policy``: take the amount and unit from the policy again (the
+        administrator pressed "Recompute Open Clocks" after editing it);
+        otherwise the clock keeps the arithmetic it started with."""
         calendar_of = self._calendars()
-        for clock in self.filtered(lambda c: c.state in ("running", "breached") and c.target_id):
-            target = clock.target_id
-            due = compute_due(
-                calendar_of(clock.complaint_id),
-                clock.date_start,
-                target.amount,
-                target.unit,
-                target.time_of_day or None,
-            )
-            # time spent paused does not count against the complainant's clock
-            due += timedelta(minutes=clock.paused_minutes or 0)
+        for clock in self.filtered(lambda c: c.state in ("running", "breached")):
+            calendar = calendar_of(clock.complaint_id)
+            values = {}
+            if from_policy and clock.target_id:
+                amount, unit, time_of_day = self._arithmetic(clock.complaint_id, clock.target_id)
+                values.update(amount=amount, unit=unit, time_of_day=time_of_day)
+            else:
+                amount, unit, time_of_day = clock.amount, clock.unit or "hours", clock.time_of_day
+            due = compute_due(calendar, clock.date_start, amount, unit, time_of_day or None)
+            # time spent paused does not count against the complainant's clock,
+            # measured as the clock counts: working time for working units
+            paused = clock.paused_work_minutes or 0
+            if paused:
+                due = calendar.add(due, paused) if is_working_unit(unit) else due + timedelta(minutes=paused)
             state = clock.state
             if state == "breached" and due > fields.Datetime.now():
                 state = "running"
-            clock.write({"date_due": due, "state": state})
-            clock._log("recompute", note=self.env._("New due time: %s UTC", due))
+            clock.write({**values, "date_due": due, "state": state})
+            clock._log("recompute", note=clock._due_note(due))
             clock._schedule_next_check(calendar_of)
 
     # ------------------------------------------------------------ thresholds
@@ -252,6 +314,17 @@ class ComplaintClock(models.Model):
         )
         clocks = self.browse([row[0] for row in self.env.cr.fetchall()])
         clocks._process(now)
+        # fines that waited for their payer (the scheduler retries them; the
+        # ledger's breach key keeps each one single)
+        self.env.cr.execute(
+            SQL(
+                """SELECT id FROM complaint_clock
+                    WHERE id IN (SELECT clock_id FROM complaint_clock_fine_pending_rel)
+                    ORDER BY id LIMIT %s FOR UPDATE SKIP LOCKED""",
+                batch_size,
+            )
+        )
+        self.browse([row[0] for row in self.env.cr.fetchall()])._levy_pending_fines()
         remaining = self.search_count([("next_check", "<=", now), ("state", "in", ("running", "breached"))])
         self.env["ir.cron"]._notify_progress(done=len(clocks), remaining=remaining)
         return len(clocks)
@@ -328,17 +401,12 @@ class ComplaintClock(models.Model):
     def _apply_step(self, step, context=None):
         """Run the actions of ``step``; return (chatter lines, partners to notify)."""
         self.ensure_one()
+        # what the steps write is read by the company's people: their language
+        self = self.with_env(self._company_env())  # noqa: PLW0642
+        step = step.with_env(self.env)
         context = context if context is not None else {"rules": {}, "fines": None}
-        complaint = self.complaint_id.sudo()
-        actions = call_hook(
-            "complaint_escalation_actions",
-            complaint._installed_complaint_addons(),
-            complaint=complaint._plugin_data(),
-            clock=self._plugin_data(),
-            step=step._as_plugin_dict(),
-        )
         notes, partners = [], self.env["res.partner"]
-        for action in (a for result in actions for a in (result or [])):
+        for action in self._step_actions(step):
             method = getattr(self, f"_action_{action['action']}", None)
             if method is None:
                 _logger.warning("unknown escalation action %s in step %s", action["action"], step.id)
@@ -349,6 +417,19 @@ class ComplaintClock(models.Model):
             partners |= recipients
         return notes, partners
 
+    def _step_actions(self, step):
+        """The actions of ``step`` on this clock, as the plugins decide them."""
+        self.ensure_one()
+        complaint = self.complaint_id.sudo()
+        answers = call_hook(
+            "complaint_escalation_actions",
+            complaint._installed_complaint_addons(),
+            complaint=complaint._plugin_data(),
+            clock=self._plugin_data(),
+            step=step._as_plugin_dict(),
+        )
+        return [action for answer in answers for action in (answer or [])]
+
     def _post_escalations(self, posts):
         """Write what the escalation steps did to the chatter, in one batch:
         one message per complaint and pass, listing every action; the people
@@ -357,12 +438,13 @@ class ComplaintClock(models.Model):
         if not posts:
             return
         by_complaint = {}
-        for clock, (notes, partners) in posts.items():
-            entry = by_complaint.setdefault(clock.complaint_id, [[], self.env["res.partner"]])
+        for posted, (notes, partners) in posts.items():
+            entry = by_complaint.setdefault(posted.complaint_id, [[], self.env["res.partner"]])
+            clock = posted.with_env(posted._company_env())
             entry[0].append(
                 Markup("<p><b>%s</b> — %s</p><ul>%s</ul>")
                 % (
-                    self.env._("Escalation"),
+                    clock.env._("Escalation"),
                     clock.kind_id.name,
                     Markup("").join(Markup("<li>%s</li>") % note for note in notes),
                 )
@@ -398,9 +480,9 @@ class ComplaintClock(models.Model):
         users = self._recipients(action)
         names = ", ".join(users.mapped("name")) or self.env._("nobody (no recipient configured)")
         text = self.env._(
-            "clock %(clock)s due %(due)s UTC; notified %(users)s",
+            "clock %(clock)s due %(due)s; notified %(users)s",
             clock=self.kind_id.name,
-            due=self.date_due,
+            due=self._format_local(self.date_due),
             users=names,
         )
         return text, users.partner_id
@@ -439,15 +521,29 @@ class ComplaintClock(models.Model):
             )
         return self.env._("put on the supervision list"), self.env["res.partner"]
 
+    def _fine_rules(self, context):
+        """The fine rules a breach of this clock may cite: the active rules of
+        the complaint's company that belong to its sector or to none — a
+        sector's articles never fine another sector's complaints."""
+        complaint = self.complaint_id.sudo()
+        key = (complaint.company_id.id, complaint.sector or False)
+        if key not in context["rules"]:
+            context["rules"][key] = (
+                self.env["complaint.penalty.rule"]
+                .sudo()
+                .search(
+                    [
+                        ("company_id", "=", complaint.company_id.id),
+                        ("sector", "in", [False, complaint.sector or "general"]),
+                    ]
+                )
+            )
+        return context["rules"][key]
+
     def _action_fine(self, step, action, context):
         complaint = self.complaint_id.sudo()
         company = complaint.company_id
-        # plugins may cite any active article of the company, not only the step's
-        if company.id not in context["rules"]:
-            context["rules"][company.id] = (
-                self.env["complaint.penalty.rule"].sudo().search([("company_id", "=", company.id)])
-            )
-        rules = context["rules"][company.id]
+        rules = self._fine_rules(context)
         fines = call_hook(
             "complaint_assess_penalties",
             complaint._installed_complaint_addons(),
@@ -455,10 +551,17 @@ class ComplaintClock(models.Model):
             breach={"kind": "clock", "clock_kind": self.kind_id.code, "rule_codes": action.get("rule_codes") or []},
             rules=[rule._as_plugin_dict() for rule in rules],
         )
-        values = []
+        values, unpaid = [], False
+        evidence = self.env._(
+            "Clock %(clock)s was due %(due)s and breached.",
+            clock=self.kind_id.name,
+            due=self._format_local(self.date_due),
+        )
         for fine in (f for result in fines for f in (result or [])):
             rule = rules.filtered(lambda r, code=fine["rule_code"]: r.code == code)[:1]
-            for partner, user in complaint._penalty_payers(fine["payer"]):
+            payers = complaint._penalty_payers(fine["payer"])
+            unpaid = unpaid or not payers
+            for partner, user in payers:
                 values.append(
                     {
                         "complaint_id": complaint.id,
@@ -472,13 +575,18 @@ class ComplaintClock(models.Model):
                         "amount": fine["amount"],
                         "company_id": company.id,
                         "breach_key": f"clock:{self.id}:step:{step.id}:rule:{rule.id}:{fine['payer']}:partner:{partner.id}",
-                        "evidence": self.env._(
-                            "Clock %(clock)s was due %(due)s UTC and breached.",
-                            clock=self.kind_id.name,
-                            due=self.date_due,
-                        ),
+                        "evidence": evidence,
                     }
                 )
+        # a fine that found nobody to pay waits for its payer (the step itself
+        # is used up: its other actions never run twice)
+        if unpaid and step not in self.fine_pending_step_ids:
+            self.sudo().fine_pending_step_ids = [Command.link(step.id)]
+            self._log(
+                "fine_pending", note=self.env._("%s: nobody to fine yet; levied once the payer is known.", step.name)
+            )
+        elif not unpaid and step in self.fine_pending_step_ids:
+            self.sudo().fine_pending_step_ids = [Command.unlink(step.id)]
         if context.get("fines") is None:  # called outside a scheduler pass
             self.env["complaint.penalty"].sudo()._create_batch_once(values)
         else:
@@ -496,6 +604,30 @@ class ComplaintClock(models.Model):
             ),
             Partner,
         )
+
+    def _levy_pending_fines(self):
+        """Retry the fines that waited for their payer (the complaint now names
+        its handler, respondent or outlet).  Each is levied exactly once: the
+        breach key of the ledger decides."""
+        context = {"rules": {}, "fines": []}
+        posts = {}
+        for pending in self.sudo().filtered("fine_pending_step_ids"):
+            clock = pending.with_env(pending._company_env())
+            if clock.complaint_id.state == "cancelled":
+                clock.fine_pending_step_ids = [Command.clear()]
+                continue
+            notes = []
+            for step in clock.fine_pending_step_ids.with_env(clock.env):
+                for action in clock._step_actions(step):
+                    if action.get("action") == "fine":
+                        text, __ = clock._action_fine(step, action, context)
+                        if text:
+                            notes.append(Markup("%s: %s") % (step.name, text))
+            if notes:
+                posts[clock] = (notes, self.env["res.partner"])
+        created = self.env["complaint.penalty"].sudo()._create_batch_once(context["fines"])
+        self._post_escalations(posts)
+        return created
 
     def unlink(self):
         if not self.env.su:

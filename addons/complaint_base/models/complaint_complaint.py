@@ -3,13 +3,14 @@ from datetime import timedelta
 from markupsafe import Markup
 
 from odoo import api, fields, models, tools
-from odoo.exceptions import UserError, ValidationError
-from odoo.tools import html2plaintext
+from odoo.exceptions import AccessError, UserError, ValidationError
+from odoo.tools import SQL, html2plaintext
 from odoo.tools.translate import code_translations
 
 from ..engine.similarity import subject_similarity
 from ..plugins import call_hook
 from ..plugins.default import policy_matches, policy_specificity
+from .complaint_clock import OPEN_CLOCK_STATES
 from .complaint_stage import CLOSED_STATES
 
 # how far along the life cycle each state is, for the clock events it implies
@@ -73,6 +74,42 @@ CHECKED_REFERENCES = {
 # the faces of an e-mailed rating (rating module: 5, 3, 1) on the callback scale
 RATING_OUTCOMES = {5: "satisfied", 3: "accepted", 1: "dissatisfied"}
 CLOSED_WRITABLE_PREFIXES = ("message_", "activity_", "website_message", "rating_")
+# What a portal user (a complainant, an outlet manager of a sector) may read of
+# a complaint through the ORM, JSON-RPC included (docs/security.md): the
+# complaint as they told it, its reference, progress and dates.  Investigation,
+# validity, root cause, corrective/preventive actions, supervision, people
+# (handler, respondent, complainant's contact details), evidence, clocks, fines,
+# the access token and the internal fields are not in it.  The portal pages
+# show more (the answer once resolved) by reading as superuser after
+# ``_document_check_access``.  Sectors add their fields in
+# ``_portal_readable_fields``.
+PORTAL_READABLE_FIELDS = frozenset(
+    {
+        "id",
+        "display_name",
+        "name",
+        "subject",
+        "description",
+        "customer_demand",
+        "active",
+        "company_id",
+        "currency_id",
+        "date_received",
+        "channel_id",
+        "category_id",
+        "priority",
+        "stage_id",
+        "state",
+        "date_closed",
+        "date_next_due",
+        "access_url",
+        "access_warning",
+        "create_date",
+        "write_date",
+    }
+)
+# what anonymity erases, whatever the channel
+IDENTITY_FIELDS = ("partner_id", "contact_name", "contact_phone", "contact_email")
 
 
 class ComplaintComplaint(models.Model):
@@ -83,6 +120,9 @@ class ComplaintComplaint(models.Model):
     _rec_names_search = ["name", "subject", "contact_name", "contact_phone"]
     _mail_post_access = "read"
     _primary_email = "contact_email"
+    # fields naming who pays a fine: a fine that waited for its payer is
+    # levied when one of them is set (sector addons add theirs)
+    _complaint_payer_fields = frozenset({"user_id", "respondent_partner_id", "respondent_user_id", "team_id", "party_ids"})
 
     def _default_stage_id(self):
         return self.env["complaint.stage"].search([("state", "=", "new")], limit=1) or self.env[
@@ -185,13 +225,6 @@ class ComplaintComplaint(models.Model):
         copy=False,
         index="btree_not_null",
         help="The external system that sent this complaint through the API.",
-    )
-    intake_fingerprint = fields.Char(
-        readonly=True,
-        copy=False,
-        index="btree_not_null",
-        groups="base.group_system",
-        help="Keyed hash of the address a web complaint came from, to throttle floods; the address itself is not kept.",
     )
 
     # --- respondent and parties -------------------------------------------
@@ -365,6 +398,8 @@ class ComplaintComplaint(models.Model):
     @api.model_create_multi
     def create(self, vals_list):
         for vals in vals_list:
+            if vals.get("is_anonymous"):
+                vals.update(dict.fromkeys(IDENTITY_FIELDS, False))
             self._check_references(vals)
             self._classify(vals)
             if vals.get("name", self.env._("New")) == self.env._("New") or not vals.get("name"):
@@ -383,6 +418,15 @@ class ComplaintComplaint(models.Model):
         return complaints
 
     def write(self, vals):
+        anonymous = self._anonymous_after(vals)
+        if anonymous and anonymous != self:
+            # anonymity is kept record by record
+            return (self - anonymous).write(dict(vals)) and anonymous.write(dict(vals))
+        if anonymous and not self.env.context.get("complaint_anonymous_write"):
+            vals = {name: value for name, value in vals.items() if name not in IDENTITY_FIELDS}
+            result = self.with_context(complaint_anonymous_write=True).write(vals)
+            self._erase_identity()
+            return result
         self._check_references(vals)
         if not self.env.su and not self.env.user.has_group("complaint_base.group_complaint_manager"):
             locked_fields = [f for f in vals if not f.startswith(CLOSED_WRITABLE_PREFIXES)]
@@ -405,7 +449,17 @@ class ComplaintComplaint(models.Model):
         self.filtered(
             lambda c: c.state == "resolved" and c.id in old_states and old_states[c.id] != "resolved"
         )._after_resolution()
+        if self._complaint_payer_fields & set(vals):
+            self._levy_pending_fines()
         return result
+
+    def _levy_pending_fines(self):
+        """Levy the fines that waited for a payer these complaints now name."""
+        clocks = self.sudo().clock_ids.filtered("fine_pending_step_ids")
+        if clocks:
+            # one worker at a time per clock: the ledger keeps each fine single
+            self.env.cr.execute(SQL("SELECT id FROM complaint_clock WHERE id IN %s FOR UPDATE", tuple(clocks.ids)))
+            clocks._levy_pending_fines()
 
     @api.ondelete(at_uninstall=False)
     def _unlink_except_kept_records(self):
@@ -415,6 +469,106 @@ class ComplaintComplaint(models.Model):
                 refs=", ".join(self.mapped("name")),
             )
         )
+
+    # --- portal surface ---------------------------------------------------
+    @api.model
+    def _portal_readable_fields(self):
+        """The fields a portal or public user may read (PORTAL_READABLE_FIELDS);
+        a sector addon adds its own with super()."""
+        return PORTAL_READABLE_FIELDS
+
+    def _portal_fields_restricted(self):
+        return not self.env.su and self.env.user.share
+
+    @api.model
+    def check_field_access_rights(self, operation, field_names):
+        """Portal users read only the portal fields, through read, search_read,
+        web_read, read_group, search domains and orders alike (the ORM asks here)."""
+        if operation == "read" and self._portal_fields_restricted():
+            readable = self._portal_readable_fields()
+            if not field_names:
+                return [name for name in super().check_field_access_rights(operation, field_names) if name in readable]
+            forbidden = sorted(name for name in field_names if name in self._fields and name not in readable)
+            if forbidden:
+                raise AccessError(
+                    self.env._("You cannot read these fields of a complaint: %(fields)s", fields=", ".join(forbidden))
+                )
+        return super().check_field_access_rights(operation, field_names)
+
+    def _determine_fields_to_fetch(self, field_names, ignore_when_in_cache=False):
+        # prefetching never loads what a portal user may not read
+        if self._portal_fields_restricted():
+            readable = self._portal_readable_fields()
+            field_names = [name for name in field_names if name in readable]
+        return super()._determine_fields_to_fetch(field_names, ignore_when_in_cache)
+
+    @api.model
+    def fields_get(self, allfields=None, attributes=None):
+        descriptions = super().fields_get(allfields=allfields, attributes=attributes)
+        if not self._portal_fields_restricted():
+            return descriptions
+        readable = self._portal_readable_fields()
+        return {name: description for name, description in descriptions.items() if name in readable}
+
+    # --- anonymity --------------------------------------------------------
+    def _anonymous_after(self, vals):
+        """The complaints of ``self`` that are anonymous once ``vals`` is
+        written, when ``vals`` touches anonymity or the identity."""
+        if "is_anonymous" in vals:
+            return self if vals["is_anonymous"] else self.browse()
+        if set(IDENTITY_FIELDS) & vals.keys():
+            return self.filtered("is_anonymous")
+        return self.browse()
+
+    def _erase_identity(self):
+        """Forget who complained: contact, name, phone and e-mail, the outside
+        followers and the tracked values that named them (mail.tracking.value)."""
+        self.check_access("write")
+        named = self.filtered(lambda c: any(c[name] for name in IDENTITY_FIELDS))
+        if not named:
+            return
+        outsiders = named.message_partner_ids.filtered(lambda p: not p.user_ids.filtered(lambda u: not u.share))
+        super(ComplaintComplaint, named.sudo().with_context(tracking_disable=True)).write(
+            dict.fromkeys(IDENTITY_FIELDS, False)
+        )
+        if outsiders:
+            named.sudo().message_unsubscribe(partner_ids=outsiders.ids)
+        # nor will the tracking still pending in this transaction name them
+        pending = self.env.cr.precommit.data.get(f"mail.tracking.{self._name}", {})
+        for complaint in named:
+            for name in IDENTITY_FIELDS:
+                (pending.get(complaint.id) or {}).pop(name, None)
+        identity_fields = self.env["ir.model.fields"].sudo().search(
+            [("model", "=", self._name), ("name", "in", IDENTITY_FIELDS)]
+        )
+        self.env["mail.tracking.value"].sudo().search(
+            [
+                ("field_id", "in", identity_fields.ids),
+                ("mail_message_id.model", "=", self._name),
+                ("mail_message_id.res_id", "in", named.ids),
+            ]
+        ).unlink()
+
+    def _message_subscribe(self, partner_ids=None, subtype_ids=None, customer_ids=None):
+        """Nobody from outside follows an anonymous complaint: that would name
+        them (the e-mail gateway subscribes a known sender, for instance)."""
+        anonymous = self.sudo().filtered("is_anonymous").with_env(self.env)
+        if not partner_ids or not anonymous:
+            return super()._message_subscribe(partner_ids, subtype_ids, customer_ids)
+        staff = self.env["res.partner"].sudo().browse(partner_ids).filtered(
+            lambda p: p.user_ids.filtered(lambda u: not u.share)
+        )
+        if self - anonymous:
+            super(ComplaintComplaint, self - anonymous)._message_subscribe(partner_ids, subtype_ids, customer_ids)
+        return super(ComplaintComplaint, anonymous)._message_subscribe(staff.ids, subtype_ids, customer_ids)
+
+    def message_post(self, **kwargs):
+        """An e-mail received on an anonymous complaint is not signed with its
+        sender: the message is posted as OdooBot, without the address."""
+        if self.env.context.get("from_alias") and len(self) == 1 and self.sudo().is_anonymous:
+            kwargs["author_id"] = self.env.ref("base.partner_root").id
+            kwargs.pop("email_from", None)
+        return super().message_post(**kwargs)
 
     # --- intake rules -----------------------------------------------------
     @tools.ormcache()
@@ -511,18 +665,48 @@ class ComplaintComplaint(models.Model):
     @api.model
     def _classify(self, vals):
         """Fill severity, priority and the major flag from the plugins, never
-        overriding what the caller set explicitly."""
-        team = self.env["complaint.team"].browse(vals["team_id"]) if vals.get("team_id") else self._default_team_id()
+        overriding what the caller set explicitly, and route a complaint that
+        arrives without a team (web form, e-mail, API, import): to the team
+        the plugins name (``team_code``), else the one its category routes
+        to, else the default team of Settings, else the company's first team."""
+        Team = self.env["complaint.team"].sudo()
+        Category = self.env["complaint.category"].sudo()
+        company = self.env["res.company"].browse(vals.get("company_id") or self.env.company.id)
+        given_team = vals.get("team_id") or self.env.context.get("default_team_id")
+        category = Category.browse(vals["category_id"]) if vals.get("category_id") else Category
+        route = category._routing_team() if category else Team
+        if given_team:
+            team = Team.browse(given_team)
+        else:
+            team = route.filtered(lambda t: t.company_id == company) or self._default_team_id()
         sector = vals.get("sector") or team.sector or "general"
-        answer = call_hook(
-            "complaint_classify",
-            self._installed_complaint_addons(),
-            values={key: vals.get(key) for key in INTAKE_FIELDS if key != "description"},
-            sector=sector,
+        values = {key: vals.get(key) for key in INTAKE_FIELDS if key != "description"}
+        values.update(category_code=category.code or None, category_team_code=route.code or None)
+        answer = dict(
+            call_hook("complaint_classify", self._installed_complaint_addons(), values=values, sector=sector) or {}
         )
-        for key, value in (answer or {}).items():
+        team_code = answer.pop("team_code", None)
+        category_code = answer.pop("category_code", None)
+        for key, value in answer.items():
             if key in self._fields and key not in vals:
                 vals[key] = value
+        if category_code and not category:
+            category = Category.search(
+                [("code", "=", category_code), ("company_id", "in", (company.id, False))], limit=1
+            )
+            if category:
+                vals["category_id"] = category.id
+                route = category._routing_team()
+        if not given_team:
+            default = self._default_team_id()
+            routed = (
+                (team_code and Team.search([("code", "=", team_code), ("company_id", "=", company.id)], limit=1))
+                or route.filtered(lambda t: t.active and t.company_id == company)
+                or default.filtered(lambda t: t.active and t.company_id == company)
+                or Team.search([("company_id", "=", company.id)], limit=1)
+            )
+            if routed:
+                vals["team_id"] = routed.id
 
     # --- repeats ------------------------------------------------------------
     def _repeat_settings(self):
@@ -656,7 +840,11 @@ class ComplaintComplaint(models.Model):
                 continue
             targets = complaint._deadline_targets()
             for kind in starting:
-                if kind in targets and not clocks.filtered(lambda c, k=kind: c.kind_id == k and c.state != "cancelled"):
+                # a kind runs once at a time: a reopened complaint that is
+                # resolved again gets a new callback clock
+                if kind in targets and not clocks.filtered(
+                    lambda c, k=kind: c.kind_id == k and c.state in OPEN_CLOCK_STATES
+                ):
                     Clock._start(complaint, targets[kind], when, calendar_of)
 
     def _clocks_follow_state(self, old_state, new_state):
@@ -688,6 +876,12 @@ class ComplaintComplaint(models.Model):
         calendar_of = Clock._calendars()
         targets = self._deadline_targets()
         now = fields.Datetime.now()
+        # what waited for the resolution (the callback) waits for the next one
+        after_resolution = self.sudo().clock_ids.filtered(
+            lambda c: c.state in OPEN_CLOCK_STATES and c.kind_id.start_event == "resolved"
+        )
+        after_resolution._cancel()
+        after_resolution._log("reset", note=self.env._("Complaint reopened"))
         for kind, target in targets.items():
             if not kind.restart_on_reopen:
                 continue
@@ -696,19 +890,31 @@ class ComplaintComplaint(models.Model):
             previous._log("reset", note=self.env._("Complaint reopened"))
             Clock._start(self, target, now, calendar_of)
 
-    def _message_post_after_hook(self, message, msg_vals):
-        """The first message to the complainant meets the first-contact clock."""
-        result = super()._message_post_after_hook(message, msg_vals)
-        if self.env.context.get("complaint_reply_letter") and message.message_type in ("comment", "email_outgoing"):
-            self._clock_event("reply_sent")
-        if (
-            message.message_type in ("comment", "email_outgoing")
-            and message.subtype_id
-            and not message.subtype_id.internal
-            and message.author_id.user_ids.filtered(lambda u: not u.share)
-        ):
+    def _notify_thread(self, message, msg_vals=False, **kwargs):
+        """A message of the staff that reached the complainant — an outbound
+        message with an external recipient (the complainant as a contact or
+        portal user) — meets the first-contact clock.  Internal notes and
+        messages only followers of the staff receive do not."""
+        recipients_data = super()._notify_thread(message, msg_vals=msg_vals, **kwargs)
+        if self._is_contact_message(message, recipients_data):
             self._clock_event("first_contact")
-        return result
+        return recipients_data
+
+    def _is_contact_message(self, message, recipients_data):
+        if message.message_type not in ("comment", "email_outgoing"):
+            return False
+        if not message.subtype_id or message.subtype_id.internal:
+            return False
+        if not message.author_id.sudo().user_ids.filtered(lambda u: not u.share):
+            return False
+        return any(r.get("share") or r.get("type") in ("customer", "portal") for r in recipients_data or [])
+
+    def _message_reached_complainant(self, message):
+        """Whether ``message`` (already sent) went to someone outside the staff."""
+        self.ensure_one()
+        message = message.sudo()
+        partners = message.partner_ids | message.notification_ids.res_partner_id
+        return any(not partner.user_ids.filtered(lambda u: not u.share) for partner in partners)
 
     @api.model
     def message_new(self, msg_dict, custom_values=None):
@@ -778,8 +984,19 @@ class ComplaintComplaint(models.Model):
                 "default_res_ids": self.ids,
                 "default_template_id": template.id,
                 "default_composition_mode": "comment",
-                "complaint_reply_letter": True,
             },
+        }
+
+    def action_log_call(self):
+        """Log a phone call to the complainant with its outcome."""
+        self.ensure_one()
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.env._("Log a Call"),
+            "res_model": "complaint.call.wizard",
+            "view_mode": "form",
+            "target": "new",
+            "context": {"default_complaint_id": self.id},
         }
 
     def action_callback_done(self):
@@ -865,6 +1082,10 @@ class ComplaintComplaint(models.Model):
             notify_delay_send=notify_delay_send,
         )
         outcome = RATING_OUTCOMES.get(round(rate))
+        if outcome == "dissatisfied" and self.env.context.get("complaint_rating_unconfirmed"):
+            # a link opened (by the complainant or a mail scanner): reopening
+            # waits for the rating page's form (controllers/rating.py)
+            return rating
         for complaint in self:
             if outcome:
                 complaint._record_satisfaction(outcome, None, rating.feedback or None)

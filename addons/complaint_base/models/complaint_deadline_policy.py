@@ -75,7 +75,7 @@ class ComplaintDeadlinePolicy(models.Model):
             .sudo()
             .search([("policy_id", "in", self.ids), ("state", "in", ("running", "breached"))])
         )
-        clocks._recompute_due()
+        clocks._recompute_due(from_policy=True)
         return {
             "type": "ir.actions.client",
             "tag": "display_notification",

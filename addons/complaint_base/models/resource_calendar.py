@@ -1,8 +1,10 @@
 from collections import defaultdict
+from datetime import timezone
+from zoneinfo import ZoneInfo
 
 from odoo import models
 
-from ..engine.business_calendar import BusinessCalendar
+from ..engine.business_calendar import BusinessCalendar, split_leave
 
 
 class ResourceCalendar(models.Model):
@@ -13,7 +15,8 @@ class ResourceCalendar(models.Model):
 
         Weekly attendances give the working intervals; the active public
         holiday schedules add days off and make-up working days; the
-        calendar's full-day global leaves are days off too.
+        calendar's global leaves, read in its time zone, are days off (the
+        local days they cover whole) or closed hours (part-day leaves).
         ``holidays`` lets a batch pass the (days_off, workdays) pair once.
         """
         self.ensure_one()
@@ -23,18 +26,23 @@ class ResourceCalendar(models.Model):
                 continue
             week[int(attendance.dayofweek)].append((attendance.hour_from, attendance.hour_to))
         days_off, workdays = holidays if holidays is not None else self._complaint_holiday_sets()
-        leaves = self.leave_ids.filtered(lambda leave: not leave.resource_id)
-        extra_off = set()
-        for leave in leaves:
-            day = leave.date_from.date()
-            while day <= leave.date_to.date():
-                extra_off.add(day)
-                day = day.fromordinal(day.toordinal() + 1)
+        zone = ZoneInfo(self.tz or "Asia/Shanghai")
+        extra_off, closures = set(), []
+        # global leaves, read in the calendar's time zone: the local days a
+        # leave covers whole are days off, a part-day leave closes its hours
+        for leave in self.leave_ids.filtered(lambda leave: not leave.resource_id):
+            days, parts = split_leave(
+                leave.date_from.replace(tzinfo=timezone.utc).astimezone(zone),
+                leave.date_to.replace(tzinfo=timezone.utc).astimezone(zone),
+            )
+            extra_off |= days
+            closures += [(BusinessCalendar.to_utc(begin), BusinessCalendar.to_utc(finish)) for begin, finish in parts]
         return BusinessCalendar(
             week={day: tuple(sorted(intervals)) for day, intervals in week.items()},
             tz=self.tz or "Asia/Shanghai",
             holidays=frozenset(days_off | extra_off),
             workdays=frozenset(workdays),
+            closures=tuple(closures),
         )
 
     def _complaint_holiday_sets(self):

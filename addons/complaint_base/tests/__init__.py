@@ -13,3 +13,11 @@ from . import test_complaint_mail
 from . import test_complaint_import
 from . import test_complaint_api
 from . import test_complaint_rating
+from . import test_complaint_clock_engine
+from . import test_complaint_penalty_appeal
+from . import test_complaint_routing
+from . import test_complaint_holiday_warning
+from . import test_complaint_local_times
+from . import test_complaint_portal_surface
+from . import test_complaint_anonymity
+from . import test_complaint_record_rules

@@ -194,9 +194,13 @@ class TestClockLifeCycle(DeadlineCase):
         clock = self._clock(complaint, self.kind_contact)
         complaint.with_user(self.user_a).message_post(body="内部备注", subtype_xmlid="mail.mt_note")
         self.assertEqual(clock.state, "running")
+        complainant = self.env["res.partner"].create({"name": "张伟", "email": "zhangwei@example.com"})
         with freeze_time("2026-03-03 03:00:00"):
             complaint.with_user(self.user_a).message_post(
-                body="您好，我们已收到您的投诉。", message_type="comment", subtype_xmlid="mail.mt_comment"
+                body="您好，我们已收到您的投诉。",
+                message_type="comment",
+                subtype_xmlid="mail.mt_comment",
+                partner_ids=complainant.ids,
             )
         self.assertEqual(clock.state, "met")
         self.assertEqual(clock.date_met, bj(2026, 3, 3, 11, 0))
