@@ -7,7 +7,7 @@ takes and returns naive UTC datetimes like Odoo.
 from datetime import date, datetime, timedelta
 
 import pytest
-from complaint_engine.business_calendar import BusinessCalendar, NoWorkingTime
+from complaint_engine.business_calendar import BusinessCalendar, NoWorkingTime, split_leave
 from complaint_engine.deadlines import compute_due, remaining_minutes, resumed_due, threshold_time
 
 # 国务院办公厅关于2026年部分节假日安排的通知 (2025-11-04)
@@ -184,3 +184,37 @@ def test_thresholds():
         threshold_time(CAL, "hours", start, due, "sideways", 1)
     with pytest.raises(ValueError):
         compute_due(CAL, start, 1, "fortnights")
+
+
+BEIJING = BusinessCalendar().zone
+
+
+def local(*args):
+    return datetime(*args, tzinfo=BEIJING)
+
+
+def test_full_day_leave_is_that_local_day_only():
+    # Odoo stores a full Beijing day as local midnight to 23:59:59
+    days, parts = split_leave(local(2026, 3, 4), local(2026, 3, 4, 23, 59, 59))
+    assert days == {date(2026, 3, 4)}
+    assert parts == []
+
+
+def test_multi_day_leave_with_part_days_at_both_ends():
+    days, parts = split_leave(local(2026, 3, 4, 14, 0), local(2026, 3, 6, 10, 0))
+    assert days == {date(2026, 3, 5)}
+    assert parts == [(local(2026, 3, 4, 14, 0), local(2026, 3, 5)), (local(2026, 3, 6), local(2026, 3, 6, 10, 0))]
+
+
+def test_part_day_closure_removes_only_its_hours():
+    calendar = BusinessCalendar(closures=((bj(2026, 3, 5, 14, 0), bj(2026, 3, 5, 16, 0)),))
+    assert calendar.working_minutes(bj(2026, 3, 5, 0, 0), bj(2026, 3, 6, 0, 0)) == 6 * 60
+    assert calendar.is_working_day(date(2026, 3, 5))
+    # two working hours from 13:30: 30 minutes before the closure, 90 after it
+    assert calendar.add(bj(2026, 3, 5, 13, 30), 120) == bj(2026, 3, 5, 17, 30)
+    assert calendar.add(bj(2026, 3, 5, 17, 30), -120) == bj(2026, 3, 5, 13, 30)
+
+
+def test_closure_must_end_after_it_starts():
+    with pytest.raises(ValueError):
+        BusinessCalendar(closures=((bj(2026, 3, 5, 16, 0), bj(2026, 3, 5, 14, 0)),))
