@@ -26,6 +26,13 @@ BREACH_STATES = [
 ]
 # complaint values checked by the courier plugin at intake
 COURIER_INTAKE_FIELDS = ("courier_waybill", "courier_item_value", "courier_insured")
+# what an outlet manager reads of their outlet's complaints on the portal
+# (complaint_base's PORTAL_READABLE_FIELDS, docs/security.md); no evidence
+PORTAL_READABLE_COURIER_FIELDS = frozenset(
+    {"courier_waybill", "courier_outlet_id", "courier_rule_id", "courier_outlet_answer", "courier_date_outlet_answer"}
+)
+# states in which the outlet's side is no longer recorded
+CLOSED_STATES = ("closed", "cancelled")
 # changes that may complete a month's repeats of an outlet
 REFERRAL_FIELDS = {
     "courier_outlet_id",
@@ -122,6 +129,10 @@ class ComplaintComplaint(models.Model):
         string="Referrals",
         readonly=True,
     )
+
+    @api.model
+    def _portal_readable_fields(self):
+        return super()._portal_readable_fields() | PORTAL_READABLE_COURIER_FIELDS
 
     # --- computes ---------------------------------------------------------
     @api.depends("courier_staff_id")
