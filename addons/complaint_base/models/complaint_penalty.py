@@ -1,5 +1,7 @@
+from markupsafe import Markup
+
 from odoo import api, fields, models
-from odoo.exceptions import UserError, ValidationError
+from odoo.exceptions import AccessError, UserError, ValidationError
 
 from .complaint_penalty_rule import PENALTY_PAYERS
 
@@ -59,11 +61,26 @@ class ComplaintPenalty(models.Model):
     date_decided = fields.Datetime(string="Decided On", readonly=True, copy=False)
     date_settled = fields.Datetime(string="Settled On", readonly=True, copy=False)
     note = fields.Text()
+    appeal_reason = fields.Text(string="Appeal Reason", readonly=True, copy=False)
+    appealed_by_id = fields.Many2one("res.users", string="Appealed By", readonly=True, copy=False)
+    date_appealed = fields.Datetime(string="Appeal Filed On", readonly=True, copy=False)
+    can_appeal_own = fields.Boolean(
+        compute="_compute_can_appeal_own", help="The current user is the fined employee (or a manager)."
+    )
 
     _sql_constraints = [
         ("breach_key_unique", "unique(breach_key)", "This breach has already been fined."),
         ("amount_positive", "CHECK(amount > 0)", "A fine must be a positive amount."),
     ]
+
+    @api.depends_context("uid")
+    @api.depends("state", "user_id")
+    def _compute_can_appeal_own(self):
+        is_manager = self.env.user.has_group("complaint_base.group_complaint_manager")
+        for penalty in self:
+            penalty.can_appeal_own = penalty.state in ("proposed", "confirmed") and (
+                is_manager or penalty.user_id == self.env.user
+            )
 
     @api.model_create_multi
     def create(self, vals_list):
@@ -123,7 +140,91 @@ class ComplaintPenalty(models.Model):
         self._move("waived")
 
     def action_appeal(self):
-        self._move("appealed")
+        """Open the form asking for the reason of the appeal."""
+        self._check_can_appeal()
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.env._("Appeal the Fine"),
+            "res_model": "complaint.penalty.appeal",
+            "views": [(False, "form")],
+            "target": "new",
+            "context": {"default_penalty_ids": self.ids},
+        }
+
+    def _check_can_appeal(self):
+        """The fined employee appeals their own fine; a manager any fine they see.
+
+        Checked before any sudo(): the caller must be able to read the fines
+        (record rules included) and be their payer."""
+        self.check_access("read")
+        if self.env.user.has_group("complaint_base.group_complaint_manager"):
+            return
+        for penalty in self:
+            if penalty.user_id != self.env.user:
+                raise AccessError(
+                    self.env._("Only the fined employee or a complaint manager can appeal fine %s.", penalty.name)
+                )
+
+    def action_appeal_own(self, reason):
+        """The payer contests the fine (申诉): the reason is recorded, the
+        fine waits as "appealed" and a complaint manager gets an activity to
+        decide.  Callable by the fined employee, who may only read fines."""
+        self._check_can_appeal()
+        reason = (reason or "").strip()
+        if not reason:
+            raise UserError(self.env._("Say why you appeal the fine."))
+        for penalty in self:
+            if penalty.state not in ("proposed", "confirmed"):
+                raise UserError(
+                    self.env._("Only a proposed or confirmed fine can be appealed; %s is not.", penalty.name)
+                )
+        user = self.env.user
+        activity_type = self.env.ref("mail.mail_activity_data_todo", raise_if_not_found=False)
+        for penalty in self.sudo():
+            penalty._move("appealed")
+            penalty.write(
+                {"appeal_reason": reason[:5000], "appealed_by_id": user.id, "date_appealed": fields.Datetime.now()}
+            )
+            penalty.message_post(
+                body=Markup("<p><b>%s</b></p><p>%s</p>") % (self.env._("Appeal by %s", user.name), reason[:5000]),
+                author_id=user.partner_id.id,
+                message_type="comment",
+                subtype_xmlid="mail.mt_note",
+            )
+            reviewer = penalty._appeal_reviewer()
+            if reviewer and activity_type:
+                penalty.activity_schedule(
+                    activity_type_id=activity_type.id,
+                    user_id=reviewer.id,
+                    summary=self.env._("Decide the appeal of fine %s", penalty.name),
+                    note=reason[:5000],
+                )
+        return True
+
+    def _appeal_reviewer(self):
+        """The complaint manager who decides an appeal: the team leader, the
+        manager who decided the fine, or else a manager of the company — never
+        the appellant."""
+        self.ensure_one()
+        appellant = self.env.user | self.user_id
+        group = self.env.ref("complaint_base.group_complaint_manager")
+        for candidate in (self.complaint_id.team_id.leader_id, self.team_id.leader_id, self.decided_by_id):
+            if candidate and candidate not in appellant and candidate.active and group in candidate.groups_id:
+                return candidate
+        return (
+            self.env["res.users"]
+            .sudo()
+            .search(
+                [
+                    ("groups_id", "in", group.id),
+                    ("share", "=", False),
+                    ("company_ids", "in", self.company_id.id),
+                    ("id", "not in", appellant.ids),
+                ],
+                order="id",
+                limit=1,
+            )
+        )
 
     def action_settle(self):
         self._move("settled")
