@@ -28,6 +28,10 @@ ALLOWED_MIMETYPES = {
 }
 # a human takes a few seconds to fill the form; bots post at once
 MIN_FILL_SECONDS = 3
+# a form older than this is refused (a stamp copied once cannot be replayed for ever)
+MAX_FORM_AGE_HOURS = 2
+# complaints from one address are counted per hour
+WEB_WINDOW_MINUTES = 60
 FIELDS = ("subject", "description", "contact_name", "contact_phone", "contact_email", "customer_demand")
 
 
@@ -40,11 +44,12 @@ class ComplaintIntake(http.Controller):
     def _sign(self, value):
         return hmac.new(self._secret().encode(), f"complaint-form:{value}".encode(), hashlib.sha256).hexdigest()
 
-    def _fingerprint(self):
-        """A keyed hash of the sender's address: enough to throttle floods,
-        useless to find out who the sender is."""
-        address = request.httprequest.remote_addr or ""
-        return self._sign(f"ip:{address}")[:32]
+    def _client_hash(self):
+        """A keyed hash of the sender's address, kept only in the throttle
+        counters (purged hourly), never on the complaint.  Behind a reverse
+        proxy the address is right only when Odoo runs with ``proxy_mode``."""
+        Throttle = request.env["complaint.intake.throttle"].sudo()
+        return Throttle._client_hash("web_form", request.httprequest.remote_addr)
 
     def _limits(self):
         get = request.env["ir.config_parameter"].sudo().get_param
@@ -74,9 +79,17 @@ class ComplaintIntake(http.Controller):
         env = request.env
         errors = []
         stamp, signature = post.get("form_stamp", ""), post.get("form_signature", "")
-        if post.get("website_url") or not hmac.compare_digest(self._sign(stamp), signature):
+        if post.get("website_url") or not stamp.isdigit() or not hmac.compare_digest(self._sign(stamp), signature):
             errors.append(env._("The form could not be verified; reload the page and try again."))
-        elif not stamp.isdigit() or time.time() - int(stamp) < MIN_FILL_SECONDS:
+        elif time.time() - int(stamp) > MAX_FORM_AGE_HOURS * 3600:
+            errors.append(
+                env._(
+                    "This form was opened more than %(hours)s hours ago and has expired; "
+                    "check what you typed below and send it again.",
+                    hours=MAX_FORM_AGE_HOURS,
+                )
+            )
+        elif time.time() - int(stamp) < MIN_FILL_SECONDS:
             errors.append(env._("The form was sent too fast; please check it and send it again."))
         if not post.get("consent"):
             errors.append(env._("Please agree to the processing of your personal data for handling the complaint."))
@@ -101,10 +114,8 @@ class ComplaintIntake(http.Controller):
         per_ip, per_contact = self._limits()
         since = fields.Datetime.now() - timedelta(hours=1)
         Complaint = env["complaint.complaint"].sudo().with_context(active_test=False)
-        if (
-            Complaint.search_count([("intake_fingerprint", "=", self._fingerprint()), ("create_date", ">=", since)])
-            >= per_ip
-        ):
+        sent, __ = env["complaint.intake.throttle"].sudo()._count("web_form", self._client_hash(), WEB_WINDOW_MINUTES)
+        if sent >= per_ip:
             errors.append(
                 env._("Too many complaints were sent from your connection; please try again in an hour or call us.")
             )
@@ -139,7 +150,6 @@ class ComplaintIntake(http.Controller):
             "customer_demand": values["customer_demand"][:5000] or False,
             "category_id": category.id or False,
             "channel_id": channel.id if channel else False,
-            "intake_fingerprint": self._fingerprint(),
         }
         try:
             # only the whitelisted values above reach the record; rules of the
@@ -148,6 +158,7 @@ class ComplaintIntake(http.Controller):
                 complaint = env["complaint.complaint"].sudo().create(vals)
         except ValidationError as error:
             return self._render_form(values, [str(error.args[0])])
+        env["complaint.intake.throttle"].sudo()._hit("web_form", self._client_hash(), WEB_WINDOW_MINUTES)
         if files:
             env["ir.attachment"].sudo().create(
                 [

@@ -20,3 +20,5 @@ from . import complaint_clock
 from . import complaint_digest
 from . import res_company
 from . import res_config_settings
+from . import res_config_settings_intake
+from . import complaint_intake_throttle

@@ -2,9 +2,13 @@ import hashlib
 import hmac
 import re
 import time
+from datetime import timedelta
+
+from freezegun import freeze_time
 
 from odoo.exceptions import ValidationError
 from odoo.tests import HttpCase, new_test_user, tagged
+from odoo.tools import SQL
 
 
 @tagged("post_install", "-at_install")
@@ -15,17 +19,17 @@ class TestComplaintWebForm(HttpCase):
         cls.env["complaint.deadline.policy"].search([]).action_archive()
         cls.category = cls.env.ref("complaint_base.complaint_category_service")
 
-    def _form(self):
+    def _form(self, age=30):
         response = self.url_open("/complaint/new")
         self.assertEqual(response.status_code, 200)
         csrf = re.search(r'name="csrf_token" value="([^"]+)"', response.text).group(1)
         secret = self.env["ir.config_parameter"].sudo().get_param("database.secret")
-        stamp = str(int(time.time()) - 30)  # filled in by a person, 30 s ago
+        stamp = str(int(time.time()) - age)  # filled in by a person, 30 s ago by default
         signature = hmac.new(secret.encode(), f"complaint-form:{stamp}".encode(), hashlib.sha256).hexdigest()
         return {"csrf_token": csrf, "form_stamp": stamp, "form_signature": signature}
 
-    def _post(self, files=None, **values):
-        data = self._form()
+    def _post(self, files=None, age=30, **values):
+        data = self._form(age)
         data.update(
             {
                 "subject": "快递员态度恶劣",
@@ -50,7 +54,11 @@ class TestComplaintWebForm(HttpCase):
         self.assertIn(complaint.name, response.text)
         self.assertEqual(complaint.channel_id, self.env.ref("complaint_base.complaint_channel_web"))
         self.assertEqual(complaint.category_id, self.category)
-        self.assertTrue(complaint.sudo().intake_fingerprint)
+        # the sender's address is not on the complaint, only counted (hashed) in the throttle table
+        self.assertNotIn("intake_fingerprint", complaint._fields)
+        counter = self.env["complaint.intake.throttle"].search([("scope", "=", "web_form")])
+        self.assertRecordValues(counter, [{"count": 1}])
+        self.assertNotIn("127.0.0.1", counter.client_hash)
         self.assertNotIn("<script", complaint.description)
         attachment = self.env["ir.attachment"].search(
             [("res_model", "=", "complaint.complaint"), ("res_id", "=", complaint.id)]
@@ -106,6 +114,46 @@ class TestComplaintWebForm(HttpCase):
         response = self._post(contact_phone="13900000003")
         self.assertIn("Too many complaints", response.text)
         self.assertEqual(self._count(), 2)
+
+    def test_expired_form_keeps_what_was_typed(self):
+        response = self._post(age=2 * 3600 + 60)
+        self.assertEqual(self._count(), 0)
+        self.assertIn("has expired", response.text)
+        self.assertIn('value="快递员态度恶劣"', response.text)
+        self.assertIn('value="13900001234"', response.text)
+        # the page carries a fresh stamp: sent again (after a moment), it is accepted
+        self.assertEqual(self._post(age=2 * 3600 - 60).status_code, 200)
+        self.assertEqual(self._count(), 1)
+
+    def test_no_address_is_stored_and_counters_are_purged(self):
+        self._post()
+        self.assertEqual(self._count(), 1)
+        # no column of any table holds the client's address (the test client is 127.0.0.1)
+        self.env.flush_all()
+        self.env.cr.execute(
+            """SELECT table_name, column_name FROM information_schema.columns
+                WHERE table_schema = 'public' AND table_name IN ('complaint_complaint', 'complaint_intake_throttle')
+                  AND data_type IN ('character varying', 'text')"""
+        )
+        for table, column in self.env.cr.fetchall():
+            self.env.cr.execute(
+                SQL(
+                    "SELECT count(*) FROM %s WHERE %s LIKE %s",
+                    SQL.identifier(table),
+                    SQL.identifier(column),
+                    "%127.0.0.1%",
+                )
+            )
+            self.assertEqual(self.env.cr.fetchone()[0], 0, f"{table}.{column} holds the address")
+        Throttle = self.env["complaint.intake.throttle"]
+        self.assertEqual(Throttle.search_count([]), 1)
+        counter = Throttle.search([])
+        with freeze_time(counter.date_expires - timedelta(seconds=1)):
+            self.env.ref("complaint_base.ir_cron_complaint_throttle_purge").method_direct_trigger()
+        self.assertEqual(Throttle.search_count([]), 1, "the window is not over")
+        with freeze_time(counter.date_expires + timedelta(minutes=1)):
+            self.env.ref("complaint_base.ir_cron_complaint_throttle_purge").method_direct_trigger()
+        self.assertFalse(Throttle.search_count([]))
 
     def test_same_contact_is_throttled(self):
         self.env["ir.config_parameter"].set_param("complaint_base.web_limit_per_contact", 1)
