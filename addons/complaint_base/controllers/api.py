@@ -5,8 +5,10 @@ that integration's user, with that user's access rights.  Writes take an
 ``Idempotency-Key`` header: a retried call returns the first answer and
 changes nothing; the same key with another body is refused.  Errors are
 JSON objects ``{"error": {"code", "message", "fields": [{"field", "message"}]}}``
-whose messages follow ``Accept-Language``.  The contract is in
-``docs/openapi.json``.
+whose messages follow ``Accept-Language``.  An address that sends too many
+wrong keys within a window is answered 429 with ``Retry-After`` until the
+window ends (counters in ``complaint.intake.throttle``, keyed by a hash of the
+address).  The contract is in ``docs/openapi.json``.
 """
 
 import base64
@@ -103,6 +105,18 @@ class ComplaintApi(http.Controller):
         if request.env.user.lang in installed:
             request.update_context(lang=request.env.user.lang)
 
+    def _auth_limits(self):
+        """(refused keys allowed per window, window in minutes) from the Settings."""
+        get = request.env["ir.config_parameter"].sudo().get_param
+        try:
+            limit, minutes = (
+                int(get("complaint_base.api_auth_failure_limit", "10")),
+                int(get("complaint_base.api_auth_window_minutes", "15")),
+            )
+        except ValueError:
+            limit, minutes = 10, 15
+        return max(limit, 1), max(minutes, 1)
+
     def _authenticate(self):
         self._set_language()
         headers = request.httprequest.headers
@@ -112,6 +126,22 @@ class ComplaintApi(http.Controller):
         else:
             key = headers.get("X-Api-Key", "").strip()
         challenge = [("WWW-Authenticate", 'Bearer realm="complaints"')]
+        # an address that keeps sending wrong keys is paused, whatever it sends now:
+        # otherwise the pause would still tell a guessed key from a wrong one
+        Throttle = request.env["complaint.intake.throttle"].sudo()
+        client = Throttle._client_hash("api_auth", request.httprequest.remote_addr)
+        limit, minutes = self._auth_limits()
+        failures, retry_after = Throttle._count("api_auth", client, minutes)
+        if failures >= limit:
+            raise ApiError(
+                429,
+                "too_many_requests",
+                request.env._(
+                    "Too many calls with a wrong API key came from this address; try again in %(seconds)s seconds.",
+                    seconds=retry_after,
+                ),
+                headers=[("Retry-After", str(retry_after))],
+            )
         if not key:
             raise ApiError(
                 401,
@@ -122,6 +152,7 @@ class ComplaintApi(http.Controller):
         # the key is checked before any right exists: the lookup is the boundary
         integration = request.env["complaint.api.integration"].sudo()._find_by_key(key)
         if not integration:
+            Throttle._hit("api_auth", client, minutes)
             raise ApiError(
                 401, "unauthorized", request.env._("The API key is wrong or was revoked."), headers=challenge
             )

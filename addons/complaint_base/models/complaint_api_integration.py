@@ -110,14 +110,15 @@ class ComplaintApiIntegration(models.Model):
             }
         )
         self.message_post(body=self.env._("A new API key was issued; the previous key no longer works."))
-        wizard = self.env["complaint.api.key.wizard"].create({"integration_id": self.id, "key": key})
+        # the clear key travels only in the action's context, as Odoo's own
+        # res.users.apikeys.show does: no row of any table ever holds it
         return {
             "type": "ir.actions.act_window",
             "name": self.env._("New API Key"),
             "res_model": "complaint.api.key.wizard",
-            "res_id": wizard.id,
-            "view_mode": "form",
+            "views": [(False, "form")],
             "target": "new",
+            "context": {"default_key": key, "default_integration_id": self.id},
         }
 
     def action_revoke_key(self):

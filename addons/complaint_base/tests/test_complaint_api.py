@@ -8,7 +8,7 @@ import psycopg2
 from odoo import SUPERUSER_ID, api
 from odoo.addons.complaint_base.models.complaint_api_integration import hash_api_key
 from odoo.tests import HttpCase, TransactionCase, new_test_user, tagged
-from odoo.tools import mute_logger
+from odoo.tools import SQL, mute_logger
 
 API = "/api/complaint/v1"
 
@@ -44,7 +44,7 @@ class TestComplaintApi(HttpCase):
     @classmethod
     def _issue(cls, integration):
         action = integration.action_issue_key()
-        return cls.env["complaint.api.key.wizard"].browse(action["res_id"]).key
+        return action["context"]["default_key"]
 
     def _call(self, method, path, payload=None, key=None, headers=None, raw=None):
         all_headers = {"Content-Type": "application/json"}
@@ -82,13 +82,75 @@ class TestComplaintApi(HttpCase):
         self.env.cr.execute("SELECT count(*) FROM complaint_api_integration WHERE key_hash = %s", [self.key])
         self.assertEqual(self.env.cr.fetchone()[0], 0)
         action = self.integration.action_issue_key()
-        wizard = self.env["complaint.api.key.wizard"].browse(action["res_id"])
-        new_key = wizard.key
-        wizard.action_done()
-        self.assertFalse(wizard.key)
+        new_key = action["context"]["default_key"]
+        # the dialog shows it from the context, as Odoo's own API-key dialog does
+        shown = self.env[action["res_model"]].with_context(action["context"]).default_get(["key", "integration_id"])
+        self.assertEqual(shown, {"key": new_key, "integration_id": self.integration.id})
         # the previous key stops working at once
         self.assertEqual(self._call("POST", "/complaints", self._payload()).status_code, 401)
         self.assertEqual(self._call("POST", "/complaints", self._payload(), key=new_key).status_code, 201)
+
+    def test_clear_key_is_in_no_row_of_any_table(self):
+        admin = new_test_user(
+            self.env, login="api_admin", groups="base.group_user,base.group_system,complaint_base.group_complaint_admin"
+        )
+        action = self.integration.with_user(admin).action_issue_key()
+        key = action["context"]["default_key"]
+        self.env[action["res_model"]].with_user(admin).with_context(action["context"]).onchange({}, [], {"key": {}})
+        self.assertFalse(self.env.registry[action["res_model"]]._auto, "the key dialog has no table")
+        self.env.flush_all()
+        self.env.cr.execute(
+            """SELECT c.table_name, c.column_name FROM information_schema.columns c
+                 JOIN information_schema.tables t ON t.table_name = c.table_name AND t.table_schema = c.table_schema
+                WHERE c.table_schema = 'public' AND t.table_type = 'BASE TABLE'
+                  AND c.data_type IN ('character varying', 'text', 'jsonb')"""
+        )
+        columns = self.env.cr.fetchall()
+        self.assertIn(("complaint_api_integration", "key_hash"), columns)
+        holding = []
+        for table, column in columns:
+            self.env.cr.execute(
+                SQL(
+                    "SELECT 1 FROM %s WHERE %s::text LIKE %s LIMIT 1",
+                    SQL.identifier(table),
+                    SQL.identifier(column),
+                    f"%{key[4:]}%",
+                )
+            )
+            if self.env.cr.fetchone():
+                holding.append(f"{table}.{column}")
+        self.assertEqual(holding, [], "the clear key is stored")
+        self.assertEqual(self.integration.key_hash, hash_api_key(key))
+
+    def test_repeated_wrong_keys_are_paused(self):
+        self.env["ir.config_parameter"].sudo().set_param("complaint_base.api_auth_failure_limit", "3")
+        self.env["ir.config_parameter"].sudo().set_param("complaint_base.api_auth_window_minutes", "15")
+        # no key at all is not a guess: not counted
+        self.assertEqual(self._call("GET", "/complaints/none", key=False).status_code, 401)
+        for attempt in range(3):
+            response = self._call("GET", "/complaints/none", key=f"cpk_guess{attempt}")
+            self.assertEqual(response.status_code, 401)
+        paused = self._call("GET", "/complaints/none", key="cpk_guess4")
+        self.assertEqual(paused.status_code, 429)
+        self.assertEqual(paused.json()["error"]["code"], "too_many_requests")
+        self.assertTrue(1 <= int(paused.headers["Retry-After"]) <= 15 * 60)
+        # while paused, even the right key is refused: the pause tells nothing about a guess
+        self.assertEqual(self._call("POST", "/complaints", self._payload()).status_code, 429)
+        self.assertFalse(self._complaints())
+        # the counter is kept apart from the integration, under a hash of the address
+        counter = self.env["complaint.intake.throttle"].search([("scope", "=", "api_auth")])
+        self.assertRecordValues(counter, [{"count": 3}])
+        self.assertNotIn("127.0.0.1", counter.client_hash)
+        self.assertNotIn("throttle", " ".join(self.integration._fields))
+        # once the window is over the address may call again
+        self.env.cr.execute(
+            "UPDATE complaint_intake_throttle SET window_start = window_start - interval '1 hour', "
+            "date_expires = date_expires - interval '1 hour'"
+        )
+        self.env.invalidate_all()
+        self.assertEqual(self._call("POST", "/complaints", self._payload()).status_code, 201)
+        self.env["complaint.intake.throttle"]._cron_purge()
+        self.assertFalse(self.env["complaint.intake.throttle"].search_count([]))
 
     # --- create ---------------------------------------------------------------
     def test_create(self):
