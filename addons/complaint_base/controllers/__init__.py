@@ -1,3 +1,4 @@
 from . import portal
 from . import intake
 from . import api
+from . import rating

@@ -95,22 +95,45 @@ class TestComplaintRatingByEmail(HttpCase):
         self.assertEqual(complaint.rating_ids.rating, 5)
 
     def test_dissatisfied_rating_reopens_once(self):
-        complaint = self._resolved()
+        handler = self.env["res.users"].create({"name": "经办", "login": "rating_handler"})
+        complaint = self._resolved(user_id=handler.id)
         link = self._rating_link(complaint)
-        first = self.url_open(f"{link}/1")
-        self.assertEqual(first.status_code, 200)
+        # opening the link (as a mail scanner does, even twice) reopens and reassigns nothing
+        for __ in range(2):
+            first = self.url_open(f"{link}/1")
+            self.assertEqual(first.status_code, 200)
+        self.assertIn("o_complaint_rating_confirm", first.text, "the page asks to confirm with the form")
         csrf = re.search(r'name="csrf_token" value="([^"]+)"', first.text).group(1)
         complaint.invalidate_recordset()
-        self.assertEqual(complaint.satisfaction_outcome, "dissatisfied")
-        self.assertEqual(complaint.state, "in_progress")
-        self.assertEqual(complaint.user_id, self.leader)
-        # the feedback form sends the same verdict again, with a comment: no second reopening
+        self.assertRecordValues(
+            complaint, [{"state": "resolved", "user_id": handler.id, "satisfaction_outcome": False}]
+        )
+        # the feedback form confirms the verdict with a comment: reopened at the next level
         page = self.url_open(f"{link}/submit_feedback", data={"rate": "1", "feedback": "漏油依旧", "csrf_token": csrf})
         self.assertEqual(page.status_code, 200)
         complaint.invalidate_recordset()
-        self.assertEqual(complaint.satisfaction_comment, "漏油依旧")
+        self.assertRecordValues(
+            complaint,
+            [
+                {
+                    "state": "in_progress",
+                    "user_id": self.leader.id,
+                    "satisfaction_outcome": "dissatisfied",
+                    "satisfaction_comment": "漏油依旧",
+                }
+            ],
+        )
+        # sending the form again: no second reopening
+        page = self.url_open(f"{link}/submit_feedback", data={"rate": "1", "feedback": "漏油依旧", "csrf_token": csrf})
+        self.assertEqual(page.status_code, 200)
         reopenings = complaint.message_ids.filtered(lambda m: "Dissatisfied at the callback" in (m.body or ""))
         self.assertEqual(len(reopenings), 1)
+        # a POST without the form's CSRF token (a forged or replayed request) changes nothing either
+        other = self._resolved(contact_email="li@example.com")
+        other_link = self._rating_link(other)
+        self.url_open(f"{other_link}/submit_feedback", data={"rate": "1", "feedback": "x"})
+        other.invalidate_recordset()
+        self.assertEqual(other.state, "resolved")
         # a made-up token finds nothing
         self.assertEqual(self.url_open("/rate/not-a-token/1").status_code, 404)
 
