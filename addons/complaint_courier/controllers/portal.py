@@ -3,14 +3,18 @@ from odoo.addons.portal.controllers.portal import CustomerPortal
 from odoo.addons.portal.controllers.portal import pager as portal_pager
 from odoo.exceptions import AccessError, MissingError, UserError
 from odoo.http import request
+from odoo.tools import consteq
 
 
 class CourierOutletPortal(CustomerPortal):
     """The outlet manager's portal: the complaints and fines against their
     outlet, the right to answer and to appeal a fine.  Every record is
     searched and checked with the portal user's own rights (record rules
-    limit them to their outlet); only the answer and the appeal themselves
-    are written as superuser, after that check."""
+    limit them to their outlet); only the answer, the apology and the appeal
+    themselves are written as superuser, after that check and the check of
+    the complaint's state.  The outlet answers through its form: the
+    complainant's thread is not shown to it (nor can it read or post in it
+    over the mail routes, see ``_get_thread_with_access``)."""
 
     def _outlet_domain(self):
         return [("courier_outlet_id.portal_user_ids", "in", request.env.user.id)]
@@ -43,16 +47,36 @@ class CourierOutletPortal(CustomerPortal):
         return request.render(
             "complaint_courier.portal_outlet_complaints",
             {
-                "complaints": complaints,
+                # found with the user's rights; shown as superuser (the courier
+                # columns are not among the complaint's portal-readable fields)
+                "complaints": complaints.sudo(),
                 "pager": pager,
                 "page_name": "outlet_complaints",
                 "default_url": "/my/outlet/complaints",
             },
         )
 
+    def _document_check_access(self, model_name, document_id, access_token=None):
+        """The complainant's pages (``/my/complaints/...``: the thread, the
+        rating, the appeal) are not opened by reading the complaint as its
+        outlet's manager; only as the complainant, a follower or with the
+        complaint's token."""
+        document_sudo = super()._document_check_access(model_name, document_id, access_token=access_token)
+        if model_name == "complaint.complaint" and document_sudo:
+            outside = request.env["complaint.complaint"]._courier_outside_thread_ids(document_sudo.ids)
+            if outside and not (
+                access_token and document_sudo.access_token and consteq(document_sudo.access_token, access_token)
+            ):
+                raise AccessError(request.env._("This complaint is not yours."))
+        return document_sudo
+
     def _outlet_complaint(self, complaint_id):
         """The complaint, sudo, once the user proved they may read it as its outlet."""
-        complaint_sudo = self._document_check_access("complaint.complaint", complaint_id)
+        complaint = request.env["complaint.complaint"].browse(complaint_id).exists()
+        if not complaint:
+            raise MissingError(request.env._("This complaint does not exist."))
+        complaint.check_access("read")
+        complaint_sudo = complaint.sudo()
         if request.env.user not in complaint_sudo.courier_outlet_id.portal_user_ids:
             raise AccessError(request.env._("This complaint is not about your outlet."))
         return complaint_sudo
@@ -109,7 +133,8 @@ class CourierOutletPortal(CustomerPortal):
         "/my/outlet/complaints/<int:complaint_id>/apology", type="http", auth="user", methods=["POST"], website=True
     )
     def portal_outlet_apology(self, complaint_id, **kw):
-        return self._complaint_post(complaint_id, lambda complaint: complaint.action_courier_apology_given())
+        partner = request.env.user.partner_id
+        return self._complaint_post(complaint_id, lambda complaint: complaint._courier_outlet_apology(partner))
 
     @http.route(["/my/outlet/fines", "/my/outlet/fines/page/<int:page>"], type="http", auth="user", website=True)
     def portal_outlet_fines(self, page=1, **kw):

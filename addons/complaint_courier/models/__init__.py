@@ -9,3 +9,4 @@ from . import complaint_complaint
 from . import complaint_penalty
 from . import courier_claim
 from . import courier_referral
+from . import mail_message

@@ -6,7 +6,8 @@ from markupsafe import Markup
 
 from odoo import api, fields, models
 from odoo.addons.complaint_base.plugins import call_hook
-from odoo.exceptions import UserError, ValidationError
+from odoo.addons.portal.utils import validate_thread_with_hash_pid, validate_thread_with_token
+from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tools import SQL
 
 from ..rules import schedule, strikes
@@ -241,10 +242,94 @@ class ComplaintComplaint(models.Model):
             return [(outlet.partner_id, self.env["res.users"])] if outlet else []
         return super()._penalty_payers(payer)
 
-    # --- time helpers -----------------------------------------------------
+    # --- rights -----------------------------------------------------------
+    def _courier_check_desk(self):
+        """Only the courier desk records the outlet's side or determines a
+        breach, and only on complaints it may edit.  Checked before any side
+        effect: the clocks, fines and notes that follow are written as
+        superuser.  Outlet managers act through the portal routes only."""
+        if self.env.su:
+            return
+        if not self.env.user.has_group("complaint_courier.group_courier_user"):
+            raise AccessError(self.env._("Only the courier desk may record this."))
+        self.check_access("write")
+
+    def _courier_check_open(self):
+        """Nothing of the outlet's side is recorded on a closed or cancelled complaint."""
+        for complaint in self:
+            if complaint.state in CLOSED_STATES:
+                raise UserError(
+                    self.env._("%s is closed: nothing more is recorded on it.", complaint.name),
+                )
+
+    # --- the complainant's thread -----------------------------------------
+    @api.model
+    def _courier_outside_thread_ids(self, ids):
+        """Of the complaints ``ids``, those whose thread the current portal
+        user takes no part in: neither the complainant nor a follower.  An
+        outlet manager reads the complaint about its outlet (record rule) and
+        answers through the outlet portal; the complainant's messages are not
+        theirs to read or to post in."""
+        if self.env.su or self.env.user._is_internal() or not ids:
+            return set()
+        partner = self.env.user.partner_id
+        inside = (
+            self.sudo()
+            .with_context(active_test=False)
+            .search(
+                [
+                    ("id", "in", list(ids)),
+                    "|",
+                    ("partner_id", "=", partner.id),
+                    ("message_partner_ids", "in", partner.ids),
+                ]
+            )
+        )
+        return set(ids) - set(inside.ids)
+
+    @api.model
+    def _get_thread_with_access(self, thread_id, mode="read", **kwargs):
+        thread = super()._get_thread_with_access(thread_id, mode, **kwargs)
+        if thread and not thread.env.su and self._courier_outside_thread_ids(thread.ids):
+            # read access through the outlet rule opens no thread; a valid token still does
+            thread_sudo = self.browse(thread_id).sudo()
+            if validate_thread_with_hash_pid(
+                thread_sudo, kwargs.get("hash"), kwargs.get("pid")
+            ) or validate_thread_with_token(thread_sudo, kwargs.get("token")):
+                return thread_sudo
+            return self.browse()
+        return thread
+
+    def _message_subscribe(self, partner_ids=None, subtype_ids=None, customer_ids=None):
+        """Outlet managers never follow a complainant's thread (unless they are the complainant)."""
+        if partner_ids:
+            outlets = (
+                self.env["courier.outlet"]
+                .sudo()
+                .with_context(active_test=False)
+                .search([("portal_user_ids.partner_id", "in", list(partner_ids))])
+            )
+            barred = set(outlets.portal_user_ids.partner_id.ids) - set(self.sudo().partner_id.ids)
+            if barred:
+                partner_ids = [pid for pid in partner_ids if pid not in barred]
+        return super()._message_subscribe(partner_ids=partner_ids, subtype_ids=subtype_ids, customer_ids=customer_ids)
+
+    # --- time and language helpers -----------------------------------------
+    def _courier_company(self):
+        return (self[:1].company_id or self.env.company).sudo()
+
+    def _courier_env(self):
+        """The company's language and time zone: the texts the desk and the
+        scheduler write on complaints, fines and referrals are read in them."""
+        return self._courier_company()._complaint_env()
+
+    def _courier_format_datetime(self, value):
+        return self._courier_company()._complaint_format_datetime(value)
+
     def _courier_tz(self):
-        """The network's time zone: the team's working hours', else the user's."""
-        return pytz.timezone(self[:1].team_id.resource_calendar_id.tz or self.env.user.tz or "Asia/Shanghai")
+        """The network's time zone: the team's working hours', else the company's complaint time zone."""
+        calendar_tz = self[:1].team_id.resource_calendar_id.tz
+        return pytz.timezone(calendar_tz or self._courier_company()._complaint_tz())
 
     def _courier_local(self, when):
         return pytz.utc.localize(when).astimezone(self._courier_tz()).replace(tzinfo=None)
@@ -278,6 +363,7 @@ class ComplaintComplaint(models.Model):
     def action_courier_establish(self):
         """The breach is established (经调查属实): fine it, record it when
         unproven, or count it, as the article says."""
+        self._courier_check_desk()
         for complaint in self:
             if not complaint.courier_outlet_id or not complaint.courier_rule_id:
                 raise UserError(self.env._("Name the outlet and the article breached first (%s).", complaint.name))
@@ -304,11 +390,12 @@ class ComplaintComplaint(models.Model):
         if decision in (schedule.FINE, schedule.REDUCED):
             self._courier_levy(f"courier:complaint:{self.id}", reduced=decision == schedule.REDUCED)
         elif decision == schedule.RECORD and not was_recorded:
+            env = self._courier_env()
             self.message_post(
-                body=self.env._(
+                body=env._(
                     "Not proven: recorded against %(who)s for %(article)s (备案).",
                     who=(self.courier_staff_id or self.courier_outlet_id).display_name,
-                    article=rule.display_name,
+                    article=rule.with_context(lang=env.lang).display_name,
                 ),
                 subtype_xmlid="mail.mt_note",
             )
@@ -319,6 +406,7 @@ class ComplaintComplaint(models.Model):
         self._courier_check_referrals()
 
     def action_courier_unfounded(self):
+        self._courier_check_desk()
         self.filtered(lambda c: c.courier_breach_state in ("pending", "recorded")).write(
             {"courier_breach_state": "unfounded", "courier_date_established": fields.Datetime.now()}
         )
@@ -357,11 +445,13 @@ class ComplaintComplaint(models.Model):
             },
             rules=[r._as_plugin_dict() for r in rules],
         )
-        evidence = note or self.env._(
-            "%(article)s established on %(complaint)s. Evidence: %(evidence)s.",
-            article=rule.display_name,
+        env = self._courier_env()
+        evidence = note or env._(
+            "%(article)s established on %(complaint)s, received %(received)s. Evidence: %(evidence)s.",
+            article=rule.with_context(lang=env.lang).display_name,
             complaint=self.name,
-            evidence=", ".join(self._courier_given_evidence()) or self.env._("none"),
+            received=self._courier_format_datetime(self.date_received),
+            evidence=", ".join(self._courier_given_evidence()) or env._("none"),
         )
         values = []
         for fine in (f for answer in answers for f in (answer or [])):
@@ -388,9 +478,14 @@ class ComplaintComplaint(models.Model):
             self.sudo().message_post(
                 body=Markup("<p>%s</p><ul>%s</ul>")
                 % (
-                    self.env._("Fines proposed:"),
+                    env._("Fines proposed:"),
                     Markup("").join(
-                        Markup("<li>%s %s: %s</li>") % (p.rule_id.display_name, p.partner_id.display_name, p.amount)
+                        Markup("<li>%s %s: %s</li>")
+                        % (
+                            p.rule_id.with_context(lang=env.lang).display_name,
+                            p.partner_id.display_name,
+                            p.amount,
+                        )
                         for p in penalties
                     ),
                 ),
@@ -425,13 +520,14 @@ class ComplaintComplaint(models.Model):
         groups = strikes.strike_groups(
             [{"id": c.id, "date": c.date_received} for c in recorded], ledger.complaint_id.ids, groups_done
         )
+        env = self._courier_env()
         for number, ids in groups:
             group = Complaint.browse(ids)
             names = ", ".join(group.mapped("name"))
             for complaint in group:
                 complaint._courier_levy(
                     f"{prefix}{number}:complaint:{complaint.id}",
-                    note=self.env._(
+                    note=env._(
                         "Third unproven complaint of the same kind against %(who)s: %(names)s are treated as proven "
                         "and fined together (三次后按证据确凿一并处理).",
                         who=(complaint.courier_staff_id or complaint.courier_outlet_id).display_name,
@@ -459,16 +555,17 @@ class ComplaintComplaint(models.Model):
             ]
         )
         month = strikes.month_of(self._courier_local(self.date_received))
+        env = self._courier_env()
         for number, closing_id in strikes.count_groups(
             [{"id": c.id, "date": c.date_received} for c in items], rule.courier_count_size
         ):
             closing = items.browse(closing_id)
             closing._courier_levy(
                 f"courier:count:outlet:{self.courier_outlet_id.id}:rule:{rule.id}:{month}:group:{number}",
-                note=self.env._(
+                note=env._(
                     "%(count)s complaints of %(article)s against %(outlet)s in %(month)s: %(names)s.",
                     count=rule.courier_count_size * number,
-                    article=rule.display_name,
+                    article=rule.with_context(lang=env.lang).display_name,
                     outlet=self.courier_outlet_id.display_name,
                     month=month,
                     names=", ".join(
@@ -567,28 +664,40 @@ class ComplaintComplaint(models.Model):
         return len(clocks)
 
     # --- deadlines of the outlet's side -----------------------------------
+    # Head office records what it did or heard (the desk's buttons); the outlet
+    # manager answers and reports the apology on the portal, whose routes call
+    # the private methods below once they checked the outlet and the state.
     def _courier_event(self, event, message):
         for complaint in self:
             complaint._clock_event(event)
-            complaint.message_post(body=message, subtype_xmlid="mail.mt_note")
+            complaint.sudo().message_post(body=message, subtype_xmlid="mail.mt_note")
 
     def action_courier_order_apology(self):
         """第十三条: the outlet is told to apologise within 24 hours."""
+        self._courier_check_desk()
+        self._courier_check_open()
         self._courier_event(
-            "apology_ordered", self.env._("The outlet is told to apologise to the customer within 24 hours.")
+            "apology_ordered",
+            self._courier_env()._("The outlet is told to apologise to the customer within 24 hours."),
         )
 
     def action_courier_apology_given(self):
-        self._courier_event("apology_given", self.env._("The outlet apologised to the customer."))
+        self._courier_check_desk()
+        self._courier_check_open()
+        self._courier_event("apology_given", self._courier_env()._("The outlet apologised to the customer."))
 
     def action_courier_outlet_feedback(self):
         """第二条（二）/第二十二条: the outlet fed the result back to the customer."""
+        self._courier_check_desk()
+        self._courier_check_open()
         self.sudo().write({"courier_date_outlet_answer": fields.Datetime.now()})
-        self._courier_event("outlet_feedback", self.env._("The outlet fed back to the customer."))
+        self._courier_event("outlet_feedback", self._courier_env()._("The outlet fed back to the customer."))
 
     def action_courier_call_outlet(self):
         """第十八条: head office calls the outlet; it must answer within 15 minutes.
         Every attempt has its own clock (and its own fine if missed)."""
+        self._courier_check_desk()
+        self._courier_check_open()
         Clock = self.env["complaint.clock"].sudo()
         kind = self.env.ref("complaint_courier.clock_kind_courier_reach")
         for complaint in self:
@@ -602,26 +711,50 @@ class ComplaintComplaint(models.Model):
             if not target:
                 raise UserError(self.env._("No courier deadline policy sets the outlet's reachability clock."))
             Clock._start(complaint, target, fields.Datetime.now())
-            complaint.message_post(body=self.env._("Head office calls the outlet."), subtype_xmlid="mail.mt_note")
+            complaint.sudo().message_post(
+                body=complaint._courier_env()._("Head office calls the outlet."), subtype_xmlid="mail.mt_note"
+            )
 
     def action_courier_outlet_reached(self):
-        self._courier_event("outlet_reached", self.env._("Head office reached the outlet."))
+        self._courier_check_desk()
+        self._courier_check_open()
+        self._courier_event("outlet_reached", self._courier_env()._("Head office reached the outlet."))
+
+    def _courier_post_for_outlet(self, body, author):
+        """A note of the outlet's side on the complaint, by the outlet manager:
+        an internal note that reaches no complainant, and the manager does not
+        become a follower of the complainant's thread."""
+        self.sudo().with_context(mail_create_nosubscribe=True).message_post(
+            body=body, author_id=author.id, message_type="comment", subtype_xmlid="mail.mt_note"
+        )
 
     def _courier_outlet_answer(self, answer, author):
-        """The outlet's answer from the portal: recorded, posted, and it meets
-        the feedback clocks."""
+        """The outlet's answer from the portal: recorded, noted, and it meets
+        the feedback clocks.  The portal route checked the outlet."""
         self.ensure_one()
+        self._courier_check_open()
         answer = (answer or "").strip()
         if not answer:
             raise UserError(self.env._("Write the outlet's answer."))
         self.sudo().write({"courier_outlet_answer": answer[:5000], "courier_date_outlet_answer": fields.Datetime.now()})
-        self.sudo().message_post(
-            body=Markup("<p><b>%s</b></p><p>%s</p>") % (self.env._("Outlet's answer"), answer[:5000]),
-            author_id=author.id,
-            message_type="comment",
-            subtype_xmlid="mail.mt_note",
+        self._courier_post_for_outlet(
+            Markup("<p><b>%s</b></p><p>%s</p>") % (self._courier_env()._("Outlet's answer"), answer[:5000]), author
         )
         self._clock_event("outlet_feedback")
+
+    def _courier_outlet_apology(self, author):
+        """The outlet reports from the portal that it apologised, while an
+        apology is asked of it.  The portal route checked the outlet."""
+        self.ensure_one()
+        self._courier_check_open()
+        if not self.sudo().clock_ids.filtered(
+            lambda c: c.kind_id.stop_event == "apology_given" and c.state in ("running", "breached")
+        ):
+            raise UserError(self.env._("No apology is asked of the outlet on %s.", self.name))
+        self._courier_post_for_outlet(
+            Markup("<p>%s</p>") % self._courier_env()._("The outlet apologised to the customer."), author
+        )
+        self._clock_event("apology_given")
 
     def action_courier_new_claim(self):
         self.ensure_one()

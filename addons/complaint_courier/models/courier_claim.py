@@ -1,5 +1,5 @@
 from odoo import api, fields, models
-from odoo.exceptions import UserError, ValidationError
+from odoo.exceptions import AccessError, UserError, ValidationError
 
 CLAIM_TYPES = [
     ("loss", "Loss"),
@@ -102,7 +102,18 @@ class CourierClaim(models.Model):
             if claim.date_filed and claim.date_paid and claim.date_paid < claim.date_filed:
                 raise ValidationError(self.env._("A claim cannot be paid before it is filed."))
 
+    def _check_desk(self):
+        """A claim moves only by the courier desk, on claims it may edit (its
+        complaint's team): checked before the clocks are met or started as
+        superuser."""
+        if self.env.su:
+            return
+        if not self.env.user.has_group("complaint_courier.group_courier_user"):
+            raise AccessError(self.env._("Only the courier desk may handle claims."))
+        self.check_access("write")
+
     def _check_state(self, allowed):
+        self._check_desk()
         for claim in self:
             if claim.state not in allowed:
                 raise UserError(

@@ -23,6 +23,11 @@ class CourierCase(DeadlineCase):
                 "member_ids": [(6, 0, cls.user_a.ids)],
             }
         )
+        # the desk's staff of the base cases work at the courier desk
+        cls.courier_group = cls.env.ref("complaint_courier.group_courier_user")
+        (cls.user_own | cls.user_a | cls.user_b | cls.manager | cls.admin).write(
+            {"groups_id": [(4, cls.courier_group.id)]}
+        )
         cls.network_user = new_test_user(
             cls.env,
             login="cr_network",

@@ -1,12 +1,11 @@
+import json
 import re
 
 from odoo.tests import HttpCase, new_test_user, tagged
 
 
-@tagged("post_install", "-at_install")
-class TestOutletPortal(HttpCase):
-    """An outlet manager follows, answers and appeals from the portal, and
-    reaches nothing of another outlet."""
+class OutletPortalCase(HttpCase):
+    """Two outlets with a portal manager each, a courier complaint and its fine each."""
 
     @classmethod
     def setUpClass(cls):
@@ -49,6 +48,12 @@ class TestOutletPortal(HttpCase):
         page = self.url_open(url)
         self.assertEqual(page.status_code, 200)
         return re.search(r'name="csrf_token" value="([^"]+)"', page.text).group(1)
+
+
+@tagged("post_install", "-at_install")
+class TestOutletPortal(OutletPortalCase):
+    """An outlet manager follows, answers and appeals from the portal, and
+    reaches nothing of another outlet."""
 
     def test_lists_show_only_the_own_outlet(self):
         self.authenticate("portal_outlet_a", "portal_outlet_a")
@@ -113,3 +118,78 @@ class TestOutletPortal(HttpCase):
         response = self.url_open(f"/my/outlet/complaints/{self.complaint_a.id}", allow_redirects=False)
         self.assertIn(response.status_code, (302, 303))
         self.assertIn("/web/login", response.headers["Location"])
+
+
+@tagged("post_install", "-at_install")
+class TestOutletPortalBoundaries(OutletPortalCase):
+    """What an outlet manager's session reaches over HTTP: the outlet's form
+    on an open complaint, never the desk's methods or the complainant's
+    thread."""
+
+    def _json(self, url, params):
+        response = self.url_open(
+            url,
+            data=json.dumps({"jsonrpc": "2.0", "method": "call", "id": 1, "params": params}),
+            headers={"Content-Type": "application/json"},
+        )
+        return response.json() if response.status_code == 200 else {"error": response.status_code}
+
+    def _state(self, complaint):
+        self.env.invalidate_all()
+        return (
+            sorted((c.id, c.state) for c in complaint.clock_ids),
+            len(complaint.message_ids.filtered(lambda m: m.author_id == self.manager_a.partner_id)),
+            complaint.courier_outlet_answer,
+        )
+
+    def test_closed_complaint_refuses_the_answer_and_the_apology(self):
+        url = f"/my/outlet/complaints/{self.complaint_a.id}"
+        self.complaint_a.action_courier_order_apology()
+        self.authenticate("portal_outlet_a", "portal_outlet_a")
+        token = self._csrf(url)
+        self.complaint_a.action_close()
+        before = self._state(self.complaint_a)
+        answer = self.url_open(f"{url}/answer", data={"csrf_token": token, "answer": "已处理"})
+        self.assertEqual(answer.status_code, 200)
+        self.assertIn("alert-danger", answer.text)
+        apology = self.url_open(f"{url}/apology", data={"csrf_token": token})
+        self.assertIn("alert-danger", apology.text)
+        self.assertEqual(self._state(self.complaint_a), before)
+        self.assertFalse(self.complaint_a.courier_outlet_answer)
+
+    def test_desk_methods_over_json_rpc_are_refused(self):
+        self.authenticate("portal_outlet_a", "portal_outlet_a")
+        before = self._state(self.complaint_a)
+        for method in ("action_courier_order_apology", "action_courier_outlet_feedback", "action_courier_establish"):
+            result = self._json(
+                f"/web/dataset/call_kw/complaint.complaint/{method}",
+                {"model": "complaint.complaint", "method": method, "args": [[self.complaint_a.id]], "kwargs": {}},
+            )
+            self.assertIn("error", result, method)
+        self.assertEqual(self._state(self.complaint_a), before)
+
+    def test_the_complainants_thread_is_closed_to_the_outlet(self):
+        self.complaint_a.message_post(
+            body="张先生您好，快件明天派送。", message_type="comment", subtype_xmlid="mail.mt_comment"
+        )
+        self.authenticate("portal_outlet_a", "portal_outlet_a")
+        before = self._state(self.complaint_a)
+        detail = self.url_open(f"/my/outlet/complaints/{self.complaint_a.id}")
+        self.assertEqual(detail.status_code, 200)
+        self.assertNotIn("快件明天派送", detail.text)
+        self.assertEqual(self.url_open(f"/my/complaints/{self.complaint_a.id}").status_code, 404)
+        posted = self._json(
+            "/mail/message/post",
+            {
+                "thread_model": "complaint.complaint",
+                "thread_id": self.complaint_a.id,
+                "post_data": {"body": "网点直接回复投诉人", "message_type": "comment"},
+            },
+        )
+        self.assertIn("error", posted)
+        fetched = self._json(
+            "/mail/thread/messages", {"thread_model": "complaint.complaint", "thread_id": self.complaint_a.id}
+        )
+        self.assertNotIn("快件明天派送", json.dumps(fetched, ensure_ascii=False))
+        self.assertEqual(self._state(self.complaint_a), before)
+        self.assertNotIn(self.manager_a.partner_id, self.complaint_a.message_partner_ids)

@@ -23,9 +23,7 @@ class TestCourierUi(HttpCase):
         self.assertEqual(complaint.penalty_ids.mapped("amount"), [200.0])
 
     def test_views_load_for_the_lowest_groups(self):
-        user = new_test_user(
-            self.env, login="cr_viewer", groups="base.group_user,complaint_base.group_complaint_user_own"
-        )
+        user = new_test_user(self.env, login="cr_viewer", groups="base.group_user,complaint_courier.group_courier_user")
         for model, view_types in {
             "courier.outlet": ("kanban", "list", "form", "search"),
             "courier.staff": ("list", "form", "search"),
