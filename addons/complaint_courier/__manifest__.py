@@ -2,7 +2,7 @@
     "name": "Complaint Handling: Courier Network",
     "summary": "A courier network's complaint desk: outlets, the fine schedule of seed 001, "
     "evidence and three strikes, claims, monthly outlet statements, outlet portal",
-    "version": "18.0.1.0.0",
+    "version": "18.0.1.1.0",
     "category": "Services/Complaints",
     "license": "LGPL-3",
     "author": "Complaint Suite Team",

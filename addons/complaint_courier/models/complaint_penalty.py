@@ -5,6 +5,8 @@ from odoo.exceptions import UserError
 
 from ..rules.schedule import SECTOR
 
+# payers whose fine lands on an outlet's statement and portal
+OUTLET_PAYERS = ("outlet", "respondent")
 FINE_PARTS = [
     ("main", "Article"),
     ("surcharge", "Repeat Surcharge"),
@@ -19,10 +21,11 @@ class ComplaintPenalty(models.Model):
     courier_outlet_id = fields.Many2one(
         "courier.outlet",
         string="Outlet",
-        compute="_compute_courier_outlet_id",
-        store=True,
+        readonly=True,
         index=True,
-        help="The outlet that pays: the fine is deducted from its settlement.",
+        help="The outlet that pays: the fine is deducted from its settlement. Written when the fine is created, "
+        "for fines of the outlet (or of a respondent that is an outlet) only; a handler's or team leader's fine "
+        "names no outlet, and changing the complaint's outlet later never moves a fine.",
     )
     courier_staff_id = fields.Many2one("courier.staff", string="Staff Member", index="btree_not_null")
     courier_part = fields.Selection(FINE_PARTS, string="Line", default="main")
@@ -30,20 +33,32 @@ class ComplaintPenalty(models.Model):
     courier_appeal_reason = fields.Text(string="Outlet's Appeal", readonly=True, copy=False)
     courier_date_appealed = fields.Datetime(string="Appealed On", readonly=True, copy=False)
 
-    @api.depends("partner_id", "complaint_id.courier_outlet_id")
-    def _compute_courier_outlet_id(self):
+    @api.model
+    def _courier_outlet_values(self, vals_list):
+        """Name the paying outlet on new fines of an outlet or respondent
+        payer: the outlet whose contact pays.  Any other payer's fine (the
+        handler, the team leader) names no outlet."""
+        todo = [
+            vals
+            for vals in vals_list
+            if "courier_outlet_id" not in vals and vals.get("payer_type") in OUTLET_PAYERS and vals.get("partner_id")
+        ]
+        if not todo:
+            return
         outlets = (
             self.env["courier.outlet"]
             .sudo()
             .with_context(active_test=False)
-            .search([("partner_id", "in", self.partner_id.ids)])
+            .search([("partner_id", "in", [vals["partner_id"] for vals in todo])])
         )
-        by_partner = {outlet.partner_id: outlet for outlet in outlets}
-        for penalty in self:
-            penalty.courier_outlet_id = by_partner.get(penalty.partner_id) or penalty.complaint_id.courier_outlet_id
+        by_partner = {outlet.partner_id.id: outlet.id for outlet in outlets}
+        for vals in todo:
+            if vals["partner_id"] in by_partner:
+                vals["courier_outlet_id"] = by_partner[vals["partner_id"]]
 
     @api.model_create_multi
     def create(self, vals_list):
+        self._courier_outlet_values(vals_list)
         # a fine of a courier deadline is dated at the breach, so that it lands in
         # the month of the breach however late the scheduler runs
         clock_ids = [vals["clock_id"] for vals in vals_list if vals.get("clock_id") and not vals.get("date")]

@@ -82,16 +82,32 @@ class CourierReferral(models.Model):
         return referral
 
     def _notify_network_management(self):
+        """Tell network management, in the company's language, with the
+        complaints' local reception times (the scheduler writes this)."""
         group = self.env.ref("complaint_courier.group_courier_network")
         for referral in self:
+            company = (referral.company_id or self.env.company).sudo()
+            env = company._complaint_env()
             users = group.users.filtered(lambda u, r=referral: r.company_id in u.company_ids and not u.share)
-            body = Markup("<p>%s</p>") % self.env._(
-                "%(outlet)s: %(count)s complaints of %(article)s in %(month)s. "
-                "Sent to network management for severe handling.",
-                outlet=referral.outlet_id.display_name,
-                count=len(referral.complaint_ids),
-                article=referral.rule_id.display_name,
-                month=referral.month.strftime("%Y-%m"),
+            complaints = referral.complaint_ids.sudo().sorted(lambda c: (c.date_received, c.id))
+            body = Markup("<p>%s</p><ul>%s</ul>") % (
+                env._(
+                    "%(outlet)s: %(count)s complaints of %(article)s in %(month)s. "
+                    "Sent to network management for severe handling.",
+                    outlet=referral.outlet_id.display_name,
+                    count=len(complaints),
+                    article=referral.rule_id.with_context(lang=env.lang).display_name,
+                    month=referral.month.strftime("%Y-%m"),
+                ),
+                Markup("").join(
+                    Markup("<li>%s</li>")
+                    % env._(
+                        "%(complaint)s, received %(received)s",
+                        complaint=complaint.name,
+                        received=company._complaint_format_datetime(complaint.date_received),
+                    )
+                    for complaint in complaints
+                ),
             )
             referral.message_post(body=body, partner_ids=users.partner_id.ids, subtype_xmlid="mail.mt_note")
             referral.outlet_id.message_post(body=body, subtype_xmlid="mail.mt_note")

@@ -6,3 +6,6 @@ from . import test_courier_schedule
 from . import test_courier_statement
 from . import test_courier_strikes
 from . import test_courier_ui
+from . import test_courier_ledger
+from . import test_courier_sector
+from . import test_courier_trust

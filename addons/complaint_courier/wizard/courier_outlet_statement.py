@@ -64,7 +64,7 @@ class CourierOutletStatement(models.TransientModel):
         line is a dict (date, complaint, waybill, article, rule, type, state,
         amount)."""
         self.ensure_one()
-        tz = pytz.timezone(self.env.user.tz or "Asia/Shanghai")
+        tz = pytz.timezone(self.env.user.tz or self.company_id.sudo()._complaint_tz())
 
         def local(when):
             return pytz.utc.localize(when).astimezone(tz).replace(tzinfo=None) if when else False
