@@ -24,3 +24,18 @@ def subject_similarity(first: str, second: str) -> float:
     if not a or not b:
         return 0.0
     return len(a & b) / len(a | b)
+
+
+_NOT_DIGITS = re.compile(r"\D+")
+
+
+def normalize_phone(phone: str | None) -> str | False:
+    """The digits of a phone number ("138-0013 8000" and "13800138000" are
+    the same complainant); False when there are none."""
+    digits = _NOT_DIGITS.sub("", phone or "")
+    return digits or False
+
+
+def normalize_email(email: str | None) -> str | False:
+    """An e-mail address as compared: trimmed, in lower case; False when empty."""
+    return (email or "").strip().lower() or False

@@ -138,14 +138,14 @@ class ComplaintClock(models.Model):
         )
 
     @api.model
-    def _arithmetic(self, complaint, target):
+    def _arithmetic(self, complaint, target, plugin_data=None):
         """(amount, unit, time of day) of a clock of ``target`` on ``complaint``,
         after the plugins' adjustments."""
         values = {"kind": target.kind_id.code, "amount": target.amount, "unit": target.unit}
         for change in call_hook(
             "complaint_adjust_deadline",
             complaint._installed_complaint_addons(),
-            complaint=complaint._plugin_data(),
+            complaint=plugin_data or complaint._plugin_data(),
             clock=dict(values),
         ):
             values.update(change or {})
@@ -153,32 +153,64 @@ class ComplaintClock(models.Model):
 
     @api.model
     def _start(self, complaint, target, start, calendar_of=None):
+        return self._start_many([(complaint, target, start)], calendar_of)
+
+    @api.model
+    def _start_many(self, items, calendar_of=None, plugin_data=None):
+        """Start a clock for each (complaint, target, start) of ``items``: the
+        due time and the first check are computed before the insert, so a
+        batch costs one insert of clocks and one of their history."""
+        if not items:
+            return self.browse()
         calendar_of = calendar_of or self._calendars()
-        amount, unit, time_of_day = self._arithmetic(complaint, target)
-        due = compute_due(calendar_of(complaint), start, amount, unit, time_of_day or None)
-        clock = self.sudo().create(
-            {
-                "complaint_id": complaint.id,
-                "kind_id": target.kind_id.id,
-                "target_id": target.id,
-                "policy_id": target.policy_id.id,
-                "amount": amount,
-                "unit": unit,
-                "time_of_day": time_of_day,
-                "date_start": start,
-                "date_due": due,
-            }
+        plugin_data = plugin_data if plugin_data is not None else {}
+        vals_list = []
+        for complaint, target, start in items:
+            data = plugin_data.get(complaint.id) or complaint._plugin_data()
+            plugin_data[complaint.id] = data
+            calendar = calendar_of(complaint)
+            amount, unit, time_of_day = self._arithmetic(complaint, target, data)
+            due = compute_due(calendar, start, amount, unit, time_of_day or None)
+            checks = [due] + [
+                threshold_time(
+                    calendar,
+                    unit,
+                    start,
+                    due,
+                    step.threshold,
+                    step.threshold_value,
+                    step.threshold_unit or "hours",
+                )
+                for step in target.step_ids
+            ]
+            vals_list.append(
+                {
+                    "complaint_id": complaint.id,
+                    "kind_id": target.kind_id.id,
+                    "target_id": target.id,
+                    "policy_id": target.policy_id.id,
+                    "amount": amount,
+                    "unit": unit,
+                    "time_of_day": time_of_day,
+                    "date_start": start,
+                    "date_due": due,
+                    "next_check": min(checks),
+                }
+            )
+        clocks = self.sudo().create(vals_list)
+        self.env["complaint.clock.event"].sudo().create(
+            [{"clock_id": clock.id, "event": "start", "date": clock.date_start} for clock in clocks]
         )
-        clock._log("start", when=start)
-        clock._schedule_next_check(calendar_of)
-        return clock
+        return clocks
 
     def _meet(self, when=None):
         when = when or fields.Datetime.now()
-        for clock in self.filtered(lambda c: c.state in OPEN_CLOCK_STATES):
-            late = clock.state == "breached" or (clock.date_due and when > clock.date_due)
-            clock.write({"state": "met", "date_met": when, "is_late": late, "next_check": False, "date_paused": False})
-            clock._log("met", when=when)
+        clocks = self.filtered(lambda c: c.state in OPEN_CLOCK_STATES)
+        late = clocks.filtered(lambda c: c.state == "breached" or (c.date_due and when > c.date_due))
+        values = {"state": "met", "date_met": when, "next_check": False, "date_paused": False}
+        (clocks - late).write({**values, "is_late": False})
+        late.write({**values, "is_late": True})
+        clocks._log("met", when=when)
 
     def _cancel(self):
         open_clocks = self.filtered(lambda c: c.state in OPEN_CLOCK_STATES)

@@ -7,7 +7,7 @@ from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tools import SQL, html2plaintext
 from odoo.tools.translate import code_translations
 
-from ..engine.similarity import subject_similarity
+from ..engine.similarity import normalize_email, normalize_phone, subject_similarity
 from ..plugins import call_hook
 from ..plugins.default import policy_matches, policy_specificity
 from .complaint_clock import OPEN_CLOCK_STATES
@@ -97,6 +97,7 @@ PORTAL_READABLE_FIELDS = frozenset(
         "date_received",
         "channel_id",
         "category_id",
+        "sector",
         "priority",
         "stage_id",
         "state",
@@ -199,6 +200,20 @@ class ComplaintComplaint(models.Model):
     )
     contact_email = fields.Char(
         compute="_compute_contact", store=True, readonly=False, precompute=True, index="btree_not_null"
+    )
+    contact_phone_normalized = fields.Char(
+        compute="_compute_contact_normalized",
+        store=True,
+        precompute=True,
+        index="btree_not_null",
+        help="The phone number's digits, to find the complainant's other complaints quickly.",
+    )
+    contact_email_normalized = fields.Char(
+        compute="_compute_contact_normalized",
+        store=True,
+        precompute=True,
+        index="btree_not_null",
+        help="The e-mail address in lower case, to find the complainant's other complaints quickly.",
     )
     is_anonymous = fields.Boolean(
         string="Anonymous",
@@ -372,6 +387,12 @@ class ComplaintComplaint(models.Model):
                 complaint.contact_phone = partner.phone or partner.mobile or complaint.contact_phone
                 complaint.contact_email = partner.email or complaint.contact_email
 
+    @api.depends("contact_phone", "contact_email")
+    def _compute_contact_normalized(self):
+        for complaint in self:
+            complaint.contact_phone_normalized = normalize_phone(complaint.contact_phone)
+            complaint.contact_email_normalized = normalize_email(complaint.contact_email)
+
     @api.depends("name", "subject")
     def _compute_display_name(self):
         for complaint in self:
@@ -397,24 +418,32 @@ class ComplaintComplaint(models.Model):
     # --- CRUD -------------------------------------------------------------
     @api.model_create_multi
     def create(self, vals_list):
+        self._check_references_batch(vals_list)
+        new = self.env._("New")
+        unnamed = {}
+        default_stage = None
         for vals in vals_list:
             if vals.get("is_anonymous"):
                 vals.update(dict.fromkeys(IDENTITY_FIELDS, False))
-            self._check_references(vals)
             self._classify(vals)
-            if vals.get("name", self.env._("New")) == self.env._("New") or not vals.get("name"):
-                company = self.env["res.company"].browse(vals.get("company_id")) or self.env.company
-                vals["name"] = self.env["ir.sequence"].with_company(company).next_by_code(
-                    "complaint.complaint"
-                ) or self.env._("New")
+            if vals.get("name", new) == new or not vals.get("name"):
+                unnamed.setdefault(vals.get("company_id") or self.env.company.id, []).append(vals)
+            if "stage_id" not in vals and "default_stage_id" not in self.env.context:
+                # the default stage, looked up once for the batch
+                default_stage = default_stage if default_stage is not None else self._default_stage_id()
+                vals["stage_id"] = default_stage.id
             vals.setdefault("date_last_stage_update", fields.Datetime.now())
+        for company_id, company_vals in unnamed.items():
+            names = self._next_references(self.env["res.company"].browse(company_id), len(company_vals))
+            for vals, name in zip(company_vals, names, strict=True):
+                vals["name"] = name or new
         complaints = super().create(vals_list)
         complaints.filtered(lambda c: c.state in CLOSED_STATES).date_closed = fields.Datetime.now()
         complaints._detect_repeats()
-        for complaint in complaints:
-            complaint._clock_event("create", when=complaint.date_received)
-            if STATE_RANK.get(complaint.state, 0) > 0 or complaint.state == "cancelled":
-                complaint._clocks_follow_state("new", complaint.state)
+        complaints._clock_events("create", {complaint.id: complaint.date_received for complaint in complaints})
+        moved = complaints.filtered(lambda c: STATE_RANK.get(c.state, 0) > 0 or c.state == "cancelled")
+        for state in set(moved.mapped("state")):
+            moved.filtered(lambda c, s=state: c.state == s)._clocks_follow_state("new", state)
         return complaints
 
     def write(self, vals):
@@ -444,8 +473,11 @@ class ComplaintComplaint(models.Model):
                 vals["date_closed"] = False
             old_states = {complaint.id: complaint.state for complaint in self}
         result = super().write(vals)
+        moves = {}
         for complaint in self.filtered(lambda c: c.id in old_states and old_states[c.id] != c.state):
-            complaint._clocks_follow_state(old_states[complaint.id], complaint.state)
+            moves.setdefault((old_states[complaint.id], complaint.state), []).append(complaint.id)
+        for (old_state, new_state), ids in moves.items():
+            self.browse(ids)._clocks_follow_state(old_state, new_state)
         self.filtered(
             lambda c: c.state == "resolved" and c.id in old_states and old_states[c.id] != "resolved"
         )._after_resolution()
@@ -637,19 +669,43 @@ class ComplaintComplaint(models.Model):
 
     @api.model
     def _check_references(self, vals):
+        self._check_references_batch([vals])
+
+    @api.model
+    def _check_references_batch(self, vals_list):
+        """A clear error for a reference to a record that does not exist
+        (instead of a foreign-key crash); one query per field for a batch."""
         for field_name, label in CHECKED_REFERENCES.items():
-            value = vals.get(field_name)
-            if not value or not isinstance(value, int):
+            wanted = {vals[field_name] for vals in vals_list if isinstance(vals.get(field_name), int) and vals[field_name]}
+            if not wanted:
                 continue
             comodel = self.env[self._fields[field_name].comodel_name]
-            if not comodel.browse(value).exists():
+            missing = wanted - set(comodel.browse(wanted).exists().ids)
+            if missing:
                 raise ValidationError(
                     self.env._(
                         "Unknown %(what)s (id %(id)s): it does not exist or was deleted.",
                         what=self._reference_label(label),
-                        id=value,
+                        id=min(missing),
                     )
                 )
+
+    @api.model
+    def _next_references(self, company, count):
+        """``count`` new references of ``company``'s complaint sequence; the
+        numbers of a standard sequence are drawn in one query."""
+        Sequence = self.env["ir.sequence"].with_company(company)
+        sequence = Sequence.sudo().search(
+            [("code", "=", "complaint.complaint"), ("company_id", "in", [company.id, False])],
+            order="company_id",
+            limit=1,
+        )
+        if count == 1 or not sequence or sequence.implementation != "standard" or sequence.use_date_range:
+            return [Sequence.next_by_code("complaint.complaint") for __ in range(count)]
+        self.env.cr.execute(
+            SQL("SELECT nextval(%s) FROM generate_series(1, %s)", f"ir_sequence_{sequence.id:03d}", count)
+        )
+        return [sequence.get_next_char(number) for (number,) in self.env.cr.fetchall()]
 
     def _reference_label(self, key):
         return {
@@ -718,56 +774,92 @@ class ComplaintComplaint(models.Model):
         )
 
     @api.model
+    def _repeat_domain(self, companies, partners, phones, emails):
+        """Open or recent complaints of these complainants (by contact, phone
+        digits or lower-case e-mail: indexed look-ups)."""
+        window, __, __ = self._repeat_settings()
+        who = []
+        if partners:
+            who.append(("partner_id", "in", list(partners)))
+        if phones:
+            who.append(("contact_phone_normalized", "in", list(phones)))
+        if emails:
+            who.append(("contact_email_normalized", "in", list(emails)))
+        if not who:
+            return None
+        return [
+            ("company_id", "in", list(companies)),
+            *(["|"] * (len(who) - 1)),
+            *who,
+            "|",
+            ("state", "not in", CLOSED_STATES),
+            ("date_received", ">=", fields.Datetime.now() - timedelta(days=window)),
+        ]
+
+    def _repeat_filter(self, found, subject, category, threshold):
+        """The 20 most recent of ``found``, kept when on a similar matter."""
+        return found[:20].filtered(
+            lambda c: (category and c.category_id == category) or subject_similarity(c.subject, subject) >= threshold
+        )
+
+    @api.model
     def _repeat_candidates(self, partner, phone, email, subject, category, company, exclude_id=False):
         """Open or recent complaints of the same complainant on a similar
         matter (similar subject or same category), most recent first.
         Searched as superuser: the caller decides what to reveal."""
-        window, threshold, __ = self._repeat_settings()
-        who = []
-        if partner:
-            who.append(("partner_id", "=", partner.id))
-        if phone:
-            who.append(("contact_phone", "=", phone))
-        if email:
-            who.append(("contact_email", "=ilike", email))
-        if not who:
+        __, threshold, __ = self._repeat_settings()
+        phone, email = normalize_phone(phone), normalize_email(email)
+        domain = self._repeat_domain(company.ids, partner.ids if partner else [], [phone] if phone else [], [email] if email else [])
+        if domain is None:
             return self.browse()
-        candidates = (
+        found = (
             self.sudo()
             .with_context(active_test=False)
-            .search(
-                [
-                    ("id", "!=", exclude_id),
-                    ("company_id", "=", company.id),
-                    *(["|"] * (len(who) - 1)),
-                    *who,
-                    "|",
-                    ("state", "not in", CLOSED_STATES),
-                    ("date_received", ">=", fields.Datetime.now() - timedelta(days=window)),
-                ],
-                order="date_received desc, id desc",
-                limit=20,
-            )
+            .search([("id", "!=", exclude_id), *domain], order="date_received desc, id desc", limit=20)
         )
-        return candidates.filtered(
-            lambda c: (category and c.category_id == category) or subject_similarity(c.subject, subject) >= threshold
-        )
+        return self._repeat_filter(found, subject, category, threshold)
 
     def _detect_repeats(self):
         """Flag a complaint as repeated when the same complainant (contact,
         phone or e-mail) has an open or recent complaint on a similar subject
-        or in the same category; link it and, if configured, raise severity."""
-        __, __, raise_severity = self._repeat_settings()
-        for complaint in self.sudo().filtered(lambda c: not c.is_anonymous):
-            earlier = self._repeat_candidates(
-                complaint.partner_id,
-                complaint.contact_phone,
-                complaint.contact_email,
-                complaint.subject,
-                complaint.category_id,
-                complaint.company_id,
-                exclude_id=complaint.id,
-            )[:1]
+        or in the same category; link it and, if configured, raise severity.
+        One search for the whole batch."""
+        __, threshold, raise_severity = self._repeat_settings()
+        complaints = self.sudo().filtered(lambda c: not c.is_anonymous)
+        domain = self._repeat_domain(
+            complaints.company_id.ids,
+            set(complaints.partner_id.ids),
+            {p for p in complaints.mapped("contact_phone_normalized") if p},
+            {e for e in complaints.mapped("contact_email_normalized") if e},
+        )
+        if domain is None:
+            return
+        found = complaints.with_context(active_test=False).search(domain, order="date_received desc, id desc")
+        # the candidates by company and identifier, in the search's order
+        rank, index = {}, {}
+        for position, candidate in enumerate(found):
+            rank[candidate.id] = position
+            company = candidate.company_id.id
+            for key in (
+                ("partner", candidate.partner_id.id),
+                ("phone", candidate.contact_phone_normalized),
+                ("email", candidate.contact_email_normalized),
+            ):
+                if key[1]:
+                    index.setdefault((company, *key), []).append(candidate.id)
+        for complaint in complaints:
+            company = complaint.company_id.id
+            ids = set()
+            for key in (
+                ("partner", complaint.partner_id.id),
+                ("phone", complaint.contact_phone_normalized),
+                ("email", complaint.contact_email_normalized),
+            ):
+                if key[1]:
+                    # the 20 most recent of each list are enough for the 20 most recent overall
+                    ids.update([i for i in index.get((company, *key), ()) if i != complaint.id][:20])
+            mine = found.browse(sorted(ids, key=rank.__getitem__))
+            earlier = self._repeat_filter(mine, complaint.subject, complaint.category_id, threshold)[:1]
             if not earlier:
                 continue
             values = {"is_repeated": True, "repeat_of_id": earlier.id}
@@ -806,49 +898,81 @@ class ComplaintComplaint(models.Model):
         """{clock kind: deadline target} of the policies that apply, the most
         specific policy first (chosen through the plugins)."""
         self.ensure_one()
-        Policy = self.env["complaint.deadline.policy"].sudo()
-        policies = Policy.search([("company_id", "in", (False, self.company_id.id))])
-        data = self._plugin_data()
-        candidates = []
-        for policy in policies:
-            candidate = policy._as_plugin_dict(self)
-            candidate.update(matches=policy_matches(data, candidate), specificity=policy_specificity(candidate))
-            candidates.append(candidate)
-        chosen = call_hook(
-            "complaint_select_deadline_policies",
-            self._installed_complaint_addons(),
-            complaint=data,
-            policies=candidates,
+        return self._deadline_targets_batch()[self.id]
+
+    def _deadline_targets_batch(self, plugin_data=None):
+        """{complaint id: {clock kind: target}} for every complaint of ``self``.
+
+        The policies are read, and their conditions evaluated, once for the
+        batch; the plugins still choose per complaint."""
+        plugin_data = plugin_data if plugin_data is not None else {}
+        policies = (
+            self.env["complaint.deadline.policy"]
+            .sudo()
+            .search([("company_id", "in", [False, *self.company_id.ids])])
         )
-        by_id = {policy.id: policy for policy in policies}
-        targets = {}
-        for data in chosen or []:
-            for target in by_id[data["id"]].target_ids:
-                targets.setdefault(target.kind_id, target)
-        return targets
+        bases, matched = policies._plugin_dicts_for(self)
+        addons = self._installed_complaint_addons()
+        result = {}
+        for complaint in self:
+            data = plugin_data.get(complaint.id) or complaint._plugin_data()
+            plugin_data[complaint.id] = data
+            candidates = []
+            for policy in policies:
+                if policy.company_id and policy.company_id != complaint.company_id:
+                    continue
+                ids = matched[policy.id]
+                candidate = dict(bases[policy.id], domain_matched=None if ids is None else complaint.id in ids)
+                candidate.update(matches=policy_matches(data, candidate), specificity=policy_specificity(candidate))
+                candidates.append(candidate)
+            chosen = call_hook("complaint_select_deadline_policies", addons, complaint=data, policies=candidates)
+            targets = {}
+            for choice in chosen or []:
+                for target in policies.browse(choice["id"]).target_ids:
+                    targets.setdefault(target.kind_id, target)
+            result[complaint.id] = targets
+        return result
 
     def _clock_event(self, event, when=None):
         """Meet the clocks this event stops and start those it starts."""
         when = when or fields.Datetime.now()
+        self._clock_events(event, dict.fromkeys(self.ids, when))
+
+    def _clock_events(self, event, whens):
+        """``_clock_event`` for a batch: ``whens`` gives each complaint's moment
+        (e.g. its reception time).  One read of the clocks, one of the
+        policies, one insert of the clocks and one of their history."""
+        if not self:
+            return
+        complaints = self.sudo()
         Clock = self.env["complaint.clock"].sudo()
-        calendar_of = Clock._calendars()
-        for complaint in self:
-            clocks = complaint.sudo().clock_ids
-            clocks.filtered(lambda c: c.kind_id.stop_event == event)._meet(when)
-            starting = self.env["complaint.clock.kind"].sudo().search([("start_event", "=", event)])
-            if not starting:
-                continue
-            targets = complaint._deadline_targets()
+        clocks = complaints.clock_ids
+        stopping = clocks.filtered(lambda c: c.kind_id.stop_event == event)
+        by_when = {}
+        for clock in stopping:
+            by_when.setdefault(whens[clock.complaint_id.id], []).append(clock.id)
+        for when, ids in by_when.items():
+            Clock.browse(ids)._meet(when)
+        starting = self.env["complaint.clock.kind"].sudo().search([("start_event", "=", event)])
+        if not starting:
+            return
+        plugin_data = {}
+        targets = complaints._deadline_targets_batch(plugin_data)
+        to_start = []
+        for complaint in complaints:
+            # a kind runs once at a time: a reopened complaint that is
+            # resolved again gets a new callback clock
+            running = complaint.clock_ids.filtered(lambda c: c.state in OPEN_CLOCK_STATES).kind_id
             for kind in starting:
-                # a kind runs once at a time: a reopened complaint that is
-                # resolved again gets a new callback clock
-                if kind in targets and not clocks.filtered(
-                    lambda c, k=kind: c.kind_id == k and c.state in OPEN_CLOCK_STATES
-                ):
-                    Clock._start(complaint, targets[kind], when, calendar_of)
+                if kind in targets[complaint.id] and kind not in running:
+                    to_start.append((complaint, targets[complaint.id][kind], whens[complaint.id]))
+        Clock._start_many(to_start, plugin_data=plugin_data)
 
     def _clocks_follow_state(self, old_state, new_state):
-        self.ensure_one()
+        """The clocks follow a change of state of these complaints (all moved
+        from ``old_state`` to ``new_state``), as one batch."""
+        if not self:
+            return
         clocks = self.sudo().clock_ids
         if new_state == "cancelled":
             clocks._cancel()
@@ -873,22 +997,26 @@ class ComplaintComplaint(models.Model):
         """Reopening (appeal, dissatisfied callback) starts new clocks for the
         kinds that restart, from now."""
         Clock = self.env["complaint.clock"].sudo()
-        calendar_of = Clock._calendars()
-        targets = self._deadline_targets()
+        plugin_data = {}
+        targets = self._deadline_targets_batch(plugin_data)
         now = fields.Datetime.now()
+        complaints = self.sudo()
+        note = self.env._("Complaint reopened")
         # what waited for the resolution (the callback) waits for the next one
-        after_resolution = self.sudo().clock_ids.filtered(
+        after_resolution = complaints.clock_ids.filtered(
             lambda c: c.state in OPEN_CLOCK_STATES and c.kind_id.start_event == "resolved"
         )
         after_resolution._cancel()
-        after_resolution._log("reset", note=self.env._("Complaint reopened"))
-        for kind, target in targets.items():
-            if not kind.restart_on_reopen:
-                continue
-            previous = self.sudo().clock_ids.filtered(lambda c, k=kind: c.kind_id == k)
-            previous._cancel()
-            previous._log("reset", note=self.env._("Complaint reopened"))
-            Clock._start(self, target, now, calendar_of)
+        after_resolution._log("reset", note=note)
+        to_start, previous = [], Clock
+        for complaint in complaints:
+            for kind, target in targets[complaint.id].items():
+                if kind.restart_on_reopen:
+                    previous |= complaint.clock_ids.filtered(lambda c, k=kind: c.kind_id == k)
+                    to_start.append((complaint, target, now))
+        previous._cancel()
+        previous._log("reset", note=note)
+        Clock._start_many(to_start, plugin_data=plugin_data)
 
     def _notify_thread(self, message, msg_vals=False, **kwargs):
         """A message of the staff that reached the complainant — an outbound

@@ -50,10 +50,10 @@ class ComplaintDeadlinePolicy(models.Model):
         for policy in self:
             policy.open_clock_count = counts.get(policy, 0)
 
-    def _as_plugin_dict(self, complaint):
+    def _as_plugin_dict(self, complaint, domain=None):
         """The policy as plain data for the ``complaint_select_deadline_policies`` hook."""
         self.ensure_one()
-        domain = safe_eval(self.domain or "[]")
+        domain = safe_eval(self.domain or "[]") if domain is None else domain
         return {
             "id": self.id,
             "sequence": self.sequence,
@@ -66,6 +66,19 @@ class ComplaintDeadlinePolicy(models.Model):
             "company_ids": self.company_id.ids,
             "domain_matched": bool(complaint.filtered_domain(domain)) if domain else None,
         }
+
+    def _plugin_dicts_for(self, complaints):
+        """The policies as plain data for a batch of complaints: ({policy id:
+        data without the condition's result}, {policy id: ids of the
+        complaints that meet its condition, or None without a condition})."""
+        bases, matched = {}, {}
+        for policy in self:
+            domain = safe_eval(policy.domain or "[]")
+            data = policy._as_plugin_dict(complaints.browse(), domain=domain)
+            data.pop("domain_matched", None)
+            bases[policy.id] = data
+            matched[policy.id] = set(complaints.filtered_domain(domain).ids) if domain else None
+        return bases, matched
 
     def action_recompute_open_clocks(self):
         """Recompute the due times of the open clocks of these policies."""

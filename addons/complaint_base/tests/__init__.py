@@ -21,3 +21,4 @@ from . import test_complaint_local_times
 from . import test_complaint_portal_surface
 from . import test_complaint_anonymity
 from . import test_complaint_record_rules
+from . import test_complaint_performance

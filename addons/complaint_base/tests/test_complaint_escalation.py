@@ -69,9 +69,9 @@ class TestEscalation(DeadlineCase):
         self.assertIn("T-03", complaint.message_ids[0].body)
         # meeting the clock late records it as late, and the complaint is no longer overdue
         with freeze_time(bj(2026, 3, 3, 14, 0)):
-            complaint.with_user(self.user_a).message_post(
-                body="您好", message_type="comment", subtype_xmlid="mail.mt_comment"
-            )
+            self.env["complaint.call.wizard"].with_user(self.user_a).create(
+                {"complaint_id": complaint.id, "outcome": "reached"}
+            ).action_confirm()
         self.assertEqual((clock.state, clock.is_late, clock.result), ("met", True, "late"))
         self.assertFalse(complaint.is_overdue)
 

@@ -244,14 +244,14 @@ class TestComplaintImport(ComplaintCase):
         wizard.action_check()
         self.assertEqual(wizard.count_reject, 0)
         Model = type(self.Complaint)
-        check_references = Model._check_references
+        check_references = Model._check_references_batch
 
-        def failing(model, vals):
-            if vals.get("subject") == "第三行出错":
+        def failing(model, vals_list):
+            if any(vals.get("subject") == "第三行出错" for vals in vals_list):
                 raise ValidationError("constraint broken on purpose")  # pylint: disable=translation-required
-            return check_references(model, vals)
+            return check_references(model, vals_list)
 
-        with patch.object(Model, "_check_references", failing), self.assertRaises(UserError) as caught:
+        with patch.object(Model, "_check_references_batch", failing), self.assertRaises(UserError) as caught:
             wizard.action_import()
         self.assertIn("Row 4", str(caught.exception))
         self.assertIn("constraint broken on purpose", str(caught.exception))

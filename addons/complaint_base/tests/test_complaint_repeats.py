@@ -45,6 +45,29 @@ class TestRepeatedComplaints(ComplaintCase):
             third = self._complaint(subject="保养后发动机异响", contact_phone="13811112222")
         self.assertEqual((third.is_repeated, third.severity), (True, "general"))
 
+    @freeze_time("2026-03-10 02:00:00")
+    def test_phone_and_email_are_compared_normalized(self):
+        first = self._complaint(subject="保养后发动机异响", contact_phone="138-1111-2222")
+        again = self._complaint(subject="保养后发动机异响", contact_phone="138 1111 2222")
+        by_mail = self._complaint(subject="前台态度冷淡", contact_email=" Li@Example.com", contact_phone=False)
+        again_mail = self._complaint(subject="前台态度冷淡", contact_email="li@example.COM", contact_phone=False)
+        self.assertEqual(again.repeat_of_id, first)
+        self.assertEqual(again_mail.repeat_of_id, by_mail)
+
+    @freeze_time("2026-03-10 02:00:00")
+    def test_batch_create_links_repeats_as_one_by_one(self):
+        earlier = self._complaint(subject="保养后发动机异响", contact_phone="13811113333")
+        vals = {"contact_name": "张伟", "channel_id": self.channel_phone.id}
+        batch = self.env["complaint.complaint"].create(
+            [
+                {**vals, "subject": "保养后发动机异响严重", "contact_phone": "13811113333"},
+                {**vals, "subject": "空调不制冷", "contact_phone": "13811113333"},
+                {**vals, "subject": "保养后发动机异响", "contact_phone": "13922224444"},
+            ]
+        )
+        self.assertEqual(batch.mapped("is_repeated"), [True, False, False])
+        self.assertEqual(batch[0].repeat_of_id, earlier)
+
 
 @tagged("post_install", "-at_install")
 class TestRegistrationWizard(ComplaintCase):

@@ -1,0 +1,64 @@
+"""Creating complaints is batched: the query count of a create does not grow
+with the number of complaints created in one call (issue 10)."""
+
+from freezegun import freeze_time
+
+from odoo.tests import tagged
+
+from .common_deadlines import DeadlineCase, bj
+
+
+@tagged("post_install", "-at_install")
+class TestIntakeQueries(DeadlineCase):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        policy = cls._policy(cls.kind_contact, 2, "working_hours")
+        policy.target_ids = [
+            (0, 0, {"kind_id": cls.kind_resolve.id, "amount": 3, "unit": "working_days"}),
+            (0, 0, {"kind_id": cls.kind_close.id, "amount": 7, "unit": "days"}),
+        ]
+        cls.Complaint = cls.env["complaint.complaint"].with_context(tracking_disable=True)
+
+    def _vals(self, count, start=0):
+        return [
+            {
+                "subject": f"投诉 {start + index}",
+                "contact_name": "王芳",
+                "contact_phone": f"1390000{start + index:04d}",
+                "channel_id": self.channel_phone.id,
+                "team_id": self.team_a.id,
+                "user_id": self.user_a.id,
+                "date_received": bj(2026, 3, 3, 9, 0),
+            }
+            for index in range(count)
+        ]
+
+    def _queries(self, vals_list):
+        self.env.flush_all()
+        self.env.invalidate_all()
+        before = self.env.cr.sql_log_count
+        complaints = self.Complaint.create(vals_list)
+        self.env.flush_all()
+        return self.env.cr.sql_log_count - before, complaints
+
+    @freeze_time(bj(2026, 3, 3, 9, 0))
+    def test_batch_create_costs_at_most_twice_a_single_one(self):
+        self._queries(self._vals(2, 9000))  # warm the caches
+        one, single = self._queries(self._vals(1, 0))
+        twenty, batch = self._queries(self._vals(20, 100))
+        self.assertEqual(len(single.clock_ids), 3)
+        self.assertEqual(len(batch.clock_ids), 60)
+        self.assertEqual(len(batch.clock_ids.event_ids), 60)
+        self.assertLessEqual(twenty, 2 * one, f"1 complaint: {one} queries, 20 complaints: {twenty} queries")
+
+    @freeze_time(bj(2026, 3, 3, 9, 0))
+    def test_query_counts(self):
+        """Fixed counts: a change that adds queries to the hot path shows here."""
+        self._queries(self._vals(2, 9000))
+        with self.assertQueryCount(__system__=20):
+            self.Complaint.create(self._vals(1, 0))
+            self.env.flush_all()
+        with self.assertQueryCount(__system__=20):
+            self.Complaint.create(self._vals(20, 100))
+            self.env.flush_all()
