@@ -16,11 +16,18 @@ command -v wkhtmltopdf >/dev/null 2>&1 || say "note: wkhtmltopdf is not installe
 
 ADDONS=$(project_addons)
 if ! psql -d postgres -tAc "select 1 from pg_database where datname='$DB'" | grep -q 1; then
-  say "creating database $DB with $ADDONS and demo data (a few minutes)"
-  odoo_bin -d "$DB" -i "$ADDONS" --load-language="$LANG_CODE" --stop-after-init --http-port="$PORT" \
+  demo_flag=()
+  if [ "${COMPLAINTS_DEMO:-1}" = 0 ]; then
+    demo_flag=(--without-demo=all)
+    say "creating database $DB with $ADDONS, without demo data (a few minutes)"
+  else
+    say "creating database $DB with $ADDONS and demo data (a few minutes)"
+  fi
+  odoo_bin -d "$DB" -i "$ADDONS" "${demo_flag[@]}" --load-language="$LANG_CODE" --stop-after-init --http-port="$PORT" \
     || die "the database could not be created; see the log above"
-  # the demo speaks Chinese: show the interface in the chosen language
-  psql -q -d "$DB" -c "UPDATE res_partner SET lang='$LANG_CODE' WHERE id IN (SELECT partner_id FROM res_users)"
+  # speak the chosen language: the users' interface, and the company's, in
+  # which the scheduler writes its notes, fine evidence and e-mails
+  psql -q -d "$DB" -c "UPDATE res_partner SET lang='$LANG_CODE' WHERE id IN (SELECT partner_id FROM res_users UNION SELECT partner_id FROM res_company)"
 else
   say "database $DB exists; updating $ADDONS"
   odoo_bin -d "$DB" -u "$ADDONS" --stop-after-init --http-port="$PORT" || die "the update failed; see the log above"
