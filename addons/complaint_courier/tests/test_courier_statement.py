@@ -36,7 +36,12 @@ class TestOutletStatement(CourierCase):
             )
             cls.false_info.action_courier_establish()  # 1000
         rule_scope = cls.env.ref("complaint_courier.rule_sto_25")
-        values = {"complaint_id": cls.false_info.id, "rule_id": rule_scope.id, "partner_id": cls.outlet_b.partner_id.id}
+        values = {
+            "complaint_id": cls.false_info.id,
+            "rule_id": rule_scope.id,
+            "payer_type": "outlet",
+            "partner_id": cls.outlet_b.partner_id.id,
+        }
         Penalty.create({**values, "amount": 200, "date": bj(2026, 3, 20, 9, 0)}).action_confirm()
         Penalty.create({**values, "amount": 300, "date": bj(2026, 3, 21, 9, 0)}).action_waive()
         Penalty.create({**values, "amount": 700, "date": bj(2026, 4, 1, 9, 0)})
