@@ -18,6 +18,13 @@ class ComplaintCategory(models.Model):
     description = fields.Text(translate=True)
     active = fields.Boolean(default=True)
     company_id = fields.Many2one("res.company", help="Leave empty to share the category between companies.")
+    team_id = fields.Many2one(
+        "complaint.team",
+        string="Route to Team",
+        ondelete="set null",
+        help="New complaints of this category (or of its subcategories that name no team) that arrive without a "
+        "team (web form, e-mail, API) go to this team instead of the default team.",
+    )
 
     _sql_constraints = [
         ("code_company_unique", "unique(code, company_id)", "Category codes must be unique per company."),
@@ -41,6 +48,15 @@ class ComplaintCategory(models.Model):
                 names.append(node.name or "")
                 node = node.parent_id
             category.display_name = " / ".join(reversed(names))
+
+    def _routing_team(self):
+        """The team this category routes to: its own, else the nearest
+        ancestor's; an empty recordset when none of them names one."""
+        self.ensure_one()
+        node = self.sudo()
+        while node and not node.team_id:
+            node = node.parent_id
+        return node.team_id
 
     @api.constrains("parent_id")
     def _check_parent_id(self):

@@ -73,11 +73,15 @@ def complaint_classify(values: dict[str, Any], sector: str | None) -> dict[str, 
     severity = values.get("severity") or "general"
     if values.get("media_involved") and severity == "general":
         severity = "major"
-    return {
+    answer = {
         "severity": severity,
         "priority": SEVERITY_PRIORITY[severity],
         "is_major": severity in ("major", "critical"),
     }
+    if values.get("category_team_code"):
+        # the category's "route to team"
+        answer["team_code"] = values["category_team_code"]
+    return answer
 
 
 def policy_specificity(policy: dict[str, Any]) -> int:

@@ -30,10 +30,18 @@ def complaint_validate_intake(values: dict[str, Any], sector: str | None) -> lis
 def complaint_classify(values: dict[str, Any], sector: str | None) -> dict[str, Any] | None:
     """Classify and route a new complaint.
 
+    ``values`` also holds ``category_code`` (the code of the category the
+    caller chose, or ``None``) and ``category_team_code`` (the code of the
+    team that category, or its nearest ancestor, routes to, or ``None``).
+
     Return a dict of field values to set when the caller did not set them
-    (``severity``, ``priority``, ``is_major``, ``team_code``, ``category_code``),
-    or ``None`` to let the next plugin decide.  The first non-``None``
-    answer wins.
+    (``severity``, ``priority``, ``is_major``), plus optionally
+    ``team_code`` (route to the team of the complaint's company with this
+    code) and ``category_code`` (the category with this code), or ``None``
+    to let the next plugin decide.  The first non-``None`` answer wins.
+    A team given by the caller (form, e-mail alias, API integration) is
+    never changed; without one and without ``team_code`` the complaint goes
+    to the default team of Settings.
     """
 
 
