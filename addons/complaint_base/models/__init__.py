@@ -3,6 +3,7 @@ from . import complaint_channel
 from . import complaint_category
 from . import complaint_tag
 from . import complaint_team
+from . import complaint_team_calendar
 from . import complaint_team_role
 from . import complaint_party
 from . import complaint_complaint

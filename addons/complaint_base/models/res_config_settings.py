@@ -48,6 +48,21 @@ class ResConfigSettings(models.TransientModel):
         "a dissatisfied rating reopens the complaint for re-handling.",
     )
 
+    complaint_calendar_id = fields.Many2one(
+        related="company_id.complaint_calendar_id",
+        readonly=False,
+        string="Default Working Hours",
+        help="Business calendar on which deadlines are counted for teams that name none.",
+    )
+    complaint_calendar_tz = fields.Selection(
+        related="company_id.complaint_calendar_id.tz",
+        string="Time Zone of the Working Hours",
+        help="Time zone in which the default working hours, and the deadlines counted on them, are read.",
+    )
+    complaint_holiday_warning = fields.Char(
+        compute="_compute_complaint_holiday_warning", string="Public Holidays Warning"
+    )
+
     complaint_digest_hour = fields.Float(
         string="Sending Time", default=8.0, help="Local time at which the daily digest is sent."
     )
@@ -63,6 +78,39 @@ class ResConfigSettings(models.TransientModel):
     complaint_digest_leaders = fields.Boolean(
         string="Send to Team Leaders", config_parameter="complaint_base.digest_leaders", default=True
     )
+
+    @api.depends("company_id")
+    def _compute_complaint_holiday_warning(self):
+        warning = self.env["complaint.holiday.year"]._missing_years_warning()
+        for settings in self:
+            settings.complaint_holiday_warning = warning
+
+    @api.model
+    def _complaint_ensure_default_team(self):
+        """At install: the shipped team becomes the default team unless an
+        existing team is already named."""
+        params = self.env["ir.config_parameter"].sudo()
+        current = params.get_param("complaint_base.default_team_id")
+        if current and current.isdigit() and self.env["complaint.team"].sudo().browse(int(current)).exists():
+            return True
+        team = self.env.ref("complaint_base.complaint_team_default", raise_if_not_found=False)
+        if team:
+            params.set_param("complaint_base.default_team_id", team.id)
+        return True
+
+    def action_complaint_edit_calendar(self):
+        """Open the default working hours to edit them."""
+        self.ensure_one()
+        calendar = self.complaint_calendar_id or self.company_id._complaint_calendar()
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.env._("Default Working Hours"),
+            "res_model": "resource.calendar",
+            "res_id": calendar.id,
+            "view_mode": "form",
+            "views": [(False, "form")],
+            "target": "current",
+        }
 
     def _complaint_sequence(self):
         return (
@@ -89,7 +137,7 @@ class ResConfigSettings(models.TransientModel):
         cron = self._digest_cron()
         if not cron:
             return 8.0
-        tz = pytz.timezone(self.env.user.tz or "Asia/Shanghai")
+        tz = pytz.timezone(self.env.user.tz or self.env.company._complaint_tz())
         local = pytz.utc.localize(cron.sudo().nextcall).astimezone(tz)
         return local.hour + local.minute / 60
 
@@ -99,7 +147,7 @@ class ResConfigSettings(models.TransientModel):
         cron = self._digest_cron()
         if not cron or abs(self._digest_cron_hour() - hour) < 1 / 120:
             return
-        tz = pytz.timezone(self.env.user.tz or "Asia/Shanghai")
+        tz = pytz.timezone(self.env.user.tz or self.env.company._complaint_tz())
         now = datetime.now(tz)
         hours, minutes = divmod(round(hour * 60), 60)
         wanted = now.replace(hour=hours, minute=minutes, second=0, microsecond=0)
@@ -107,7 +155,25 @@ class ResConfigSettings(models.TransientModel):
             wanted += timedelta(days=1)
         cron.sudo().nextcall = wanted.astimezone(pytz.utc).replace(tzinfo=None)
 
+    def _check_complaint_required(self):
+        """The default team and working hours cannot be cleared: complaints
+        from the web form, e-mail and API must land in a team, and deadlines
+        need a calendar in the business's time zone."""
+        current = self.env["ir.config_parameter"].sudo().get_param("complaint_base.default_team_id")
+        team_named = current and current.isdigit() and self.env["complaint.team"].sudo().browse(int(current)).exists()
+        if team_named and not self.complaint_default_team_id:
+            raise ValidationError(
+                self.env._("Choose a default team: complaints that arrive without a team are routed to it.")
+            )
+        if self.company_id.complaint_calendar_id and not self.complaint_calendar_id:
+            raise ValidationError(
+                self.env._(
+                    "Choose the default working hours: deadlines of teams without their own are counted on them."
+                )
+            )
+
     def set_values(self):
+        self._check_complaint_required()
         if not 0 <= self.complaint_callback_delay_days <= 90:
             raise ValidationError(self.env._("The callback is planned between 0 and 90 days after the resolution."))
         super().set_values()
