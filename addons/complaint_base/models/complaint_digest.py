@@ -96,12 +96,14 @@ class ComplaintDigest(models.AbstractModel):
         return self.env["complaint.digest.log"].browse(row[0]) if row else None
 
     def _send(self, user, kind, clocks, now, team=None):
-        tz = pytz.timezone(user.tz or "Asia/Shanghai")
+        # the reader's time zone and language, else their company's
+        company = (team.company_id if team else None) or user.company_id or self.env.company
+        tz = pytz.timezone(user.tz or company._complaint_tz())
         local_now = pytz.utc.localize(now).astimezone(tz)
         log = self._claim(user, kind, local_now.date(), team)
         if log is None:
             return self.env["mail.mail"]
-        env = self.with_context(lang=user.lang or "en_US").env
+        env = self.with_context(lang=user.lang or company._complaint_lang(), tz=tz.zone).env
         rows = self._rows(env, clocks, now, tz)
         complaints = clocks.complaint_id
         overdue = sum(1 for row in rows if row["overdue"])
