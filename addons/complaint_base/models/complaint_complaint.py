@@ -121,9 +121,6 @@ class ComplaintComplaint(models.Model):
     _rec_names_search = ["name", "subject", "contact_name", "contact_phone"]
     _mail_post_access = "read"
     _primary_email = "contact_email"
-    # fields naming who pays a fine: a fine that waited for its payer is
-    # levied when one of them is set (sector addons add theirs)
-    _complaint_payer_fields = frozenset({"user_id", "respondent_partner_id", "respondent_user_id", "team_id", "party_ids"})
 
     def _default_stage_id(self):
         return self.env["complaint.stage"].search([("state", "=", "new")], limit=1) or self.env[
@@ -481,9 +478,14 @@ class ComplaintComplaint(models.Model):
         self.filtered(
             lambda c: c.state == "resolved" and c.id in old_states and old_states[c.id] != "resolved"
         )._after_resolution()
-        if self._complaint_payer_fields & set(vals):
+        if self._payer_fields() & set(vals):
             self._levy_pending_fines()
         return result
+
+    def _payer_fields(self):
+        """Fields naming who pays a fine: a fine that waited for its payer is
+        levied when one of them is set (sector addons add theirs)."""
+        return {"user_id", "respondent_partner_id", "respondent_user_id", "team_id", "party_ids"}
 
     def _levy_pending_fines(self):
         """Levy the fines that waited for a payer these complaints now name."""

@@ -236,6 +236,9 @@ class ComplaintComplaint(models.Model):
         )
         return data
 
+    def _payer_fields(self):
+        return super()._payer_fields() | {"courier_outlet_id"}
+
     def _penalty_payers(self, payer):
         if payer == "outlet":
             outlet = self.courier_outlet_id

@@ -47,6 +47,23 @@ class TestCourierDeadlines(CourierCase):
         self.assertEqual(self._lines(other), [("STO-22", 100.0, self.outlet_a.partner_id.id)])
 
     @freeze_time("2026-03-03 02:00:00")
+    def test_fine_waits_until_the_outlet_is_named(self):
+        """A query without an outlet breaches its 2-hour clock: nobody to fine
+        yet.  Naming the outlet later levies the outlet's fine, once."""
+        query = self._courier(bj(2026, 3, 3, 10, 0), category_id=self.category_query.id, courier_outlet_id=False)
+        with freeze_time(bj(2026, 3, 3, 12, 1)):
+            self._run_scheduler()
+        self.assertFalse(self._fines(query))
+        with freeze_time(bj(2026, 3, 3, 13, 0)):
+            query.courier_outlet_id = self.outlet_a
+            self._run_scheduler()
+        self.assertEqual(self._lines(query), [("STO-02-2", 200.0, self.outlet_a.partner_id.id)])
+        with freeze_time(bj(2026, 3, 3, 13, 30)):
+            query.courier_outlet_id = self.outlet_b
+            self._run_scheduler()
+        self.assertEqual(self._lines(query), [("STO-02-2", 200.0, self.outlet_a.partner_id.id)], "levied once")
+
+    @freeze_time("2026-03-03 02:00:00")
     def test_feedback_in_time_costs_nothing(self):
         query = self._courier(bj(2026, 3, 3, 10, 0), category_id=self.category_query.id)
         with freeze_time(bj(2026, 3, 3, 11, 30)):
