@@ -129,6 +129,8 @@ class ComplaintClock(models.Model):
             [
                 {
                     "clock_id": clock.id,
+                    # the related value given here is not recomputed after the insert
+                    "complaint_id": clock.complaint_id.id,
                     "event": event,
                     "date": when or fields.Datetime.now(),
                     "note": note,
@@ -195,11 +197,19 @@ class ComplaintClock(models.Model):
                     "date_start": start,
                     "date_due": due,
                     "next_check": min(checks),
+                    "state": "running",
+                    # the denormalised values, given so that no UPDATE follows the insert
+                    "company_id": complaint.company_id.id,
+                    "team_id": complaint.team_id.id,
+                    "user_id": complaint.user_id.id,
                 }
             )
         clocks = self.sudo().create(vals_list)
         self.env["complaint.clock.event"].sudo().create(
-            [{"clock_id": clock.id, "event": "start", "date": clock.date_start} for clock in clocks]
+            [
+                {"clock_id": clock.id, "complaint_id": vals["complaint_id"], "event": "start", "date": vals["date_start"]}
+                for clock, vals in zip(clocks, vals_list, strict=True)
+            ]
         )
         return clocks
 
@@ -367,7 +377,10 @@ class ComplaintClock(models.Model):
         for clock in breaching:
             clock.write({"state": "breached", "date_breached": clock.date_due})
         self.env["complaint.clock.event"].sudo().create(
-            [{"clock_id": clock.id, "event": "breach", "date": clock.date_due} for clock in breaching]
+            [
+                {"clock_id": clock.id, "complaint_id": clock.complaint_id.id, "event": "breach", "date": clock.date_due}
+                for clock in breaching
+            ]
         )
         context = {"rules": {}, "fines": []}
         posts = {}
@@ -396,11 +409,12 @@ class ComplaintClock(models.Model):
         self.env.cr.execute(
             SQL(
                 """INSERT INTO complaint_clock_event
-                       (clock_id, step_id, event, date, create_uid, create_date, write_uid, write_date)
-                   VALUES (%s, %s, 'step', %s, %s, NOW() AT TIME ZONE 'UTC', %s, NOW() AT TIME ZONE 'UTC')
+                       (clock_id, complaint_id, step_id, event, date, create_uid, create_date, write_uid, write_date)
+                   VALUES (%s, %s, %s, 'step', %s, %s, NOW() AT TIME ZONE 'UTC', %s, NOW() AT TIME ZONE 'UTC')
                    ON CONFLICT (clock_id, step_id) WHERE step_id IS NOT NULL DO NOTHING
                    RETURNING id""",
                 self.id,
+                self.complaint_id.id,
                 step.id,
                 now,
                 self.env.uid,

@@ -707,7 +707,10 @@ class ComplaintComplaint(models.Model):
         self.env.cr.execute(
             SQL("SELECT nextval(%s) FROM generate_series(1, %s)", f"ir_sequence_{sequence.id:03d}", count)
         )
-        return [sequence.get_next_char(number) for (number,) in self.env.cr.fetchall()]
+        numbers = [number for (number,) in self.env.cr.fetchall()]
+        # the prefix and suffix are interpolated once (they hold the date, not the number)
+        prefix, suffix = sequence._get_prefix_suffix()
+        return [f"{prefix}{number:0{sequence.padding}d}{suffix}" for number in numbers]
 
     def _reference_label(self, key):
         return {

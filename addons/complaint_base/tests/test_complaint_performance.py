@@ -50,6 +50,13 @@ class TestIntakeQueries(DeadlineCase):
         self.assertEqual(len(single.clock_ids), 3)
         self.assertEqual(len(batch.clock_ids), 60)
         self.assertEqual(len(batch.clock_ids.event_ids), 60)
+        # the denormalised values written with the insert are the complaint's
+        self.env.invalidate_all()
+        self.assertEqual(batch.clock_ids.team_id, self.team_a)
+        self.assertEqual(batch.clock_ids.user_id, self.user_a)
+        self.assertEqual(batch.clock_ids.company_id, self.company)
+        self.assertEqual(batch.clock_ids.event_ids.complaint_id, batch)
+        self.assertTrue(batch[:1].name.startswith(single.name[:-6]), "numbered like a single complaint")
         self.assertLessEqual(twenty, 2 * one, f"1 complaint: {one} queries, 20 complaints: {twenty} queries")
 
     @freeze_time(bj(2026, 3, 3, 9, 0))
