@@ -7,6 +7,9 @@ from . import complaint_team_calendar
 from . import complaint_team_role
 from . import complaint_party
 from . import complaint_complaint
+from . import complaint_complaint_intake
+from . import complaint_complaint_repeats
+from . import complaint_complaint_portal
 from . import complaint_api_integration
 from . import complaint_api_request
 from . import complaint_holiday_year
@@ -18,6 +21,7 @@ from . import complaint_penalty_rule
 from . import complaint_penalty
 from . import complaint_statement_period
 from . import complaint_clock
+from . import complaint_complaint_clocks
 from . import complaint_digest
 from . import res_company
 from . import res_config_settings

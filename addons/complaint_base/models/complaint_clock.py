@@ -207,7 +207,12 @@ class ComplaintClock(models.Model):
         clocks = self.sudo().create(vals_list)
         self.env["complaint.clock.event"].sudo().create(
             [
-                {"clock_id": clock.id, "complaint_id": vals["complaint_id"], "event": "start", "date": vals["date_start"]}
+                {
+                    "clock_id": clock.id,
+                    "complaint_id": vals["complaint_id"],
+                    "event": "start",
+                    "date": vals["date_start"],
+                }
                 for clock, vals in zip(clocks, vals_list, strict=True)
             ]
         )

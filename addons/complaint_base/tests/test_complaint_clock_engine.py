@@ -211,7 +211,9 @@ class TestContactClocks(DeadlineCase):
         complaint = self._received(bj(2026, 3, 3, 10, 0))
         clock = self._clock(complaint, self.kind_contact)
         complaint.message_subscribe(partner_ids=self.manager.partner_id.ids)
-        complaint.with_user(self.user_a).message_post(body="内部讨论", message_type="comment", subtype_xmlid="mail.mt_note")
+        complaint.with_user(self.user_a).message_post(
+            body="内部讨论", message_type="comment", subtype_xmlid="mail.mt_note"
+        )
         complaint.with_user(self.user_a).message_post(
             body="请经理跟进", message_type="comment", subtype_xmlid="mail.mt_comment"
         )

@@ -86,9 +86,11 @@ class TestCourierConcurrency(TransactionCase):
             run_two_workers(self, lambda env: env["complaint.clock"]._cron_process_clocks(batch_size=100))
             run_two_workers(
                 self,
-                lambda env: env["complaint.clock"]
-                .search([("complaint_id", "in", ids["complaints"])])
-                ._process(fields.Datetime.now()),
+                lambda env: (
+                    env["complaint.clock"]
+                    .search([("complaint_id", "in", ids["complaints"])])
+                    ._process(fields.Datetime.now())
+                ),
             )
             # 2 hours (200) and 17:00 (100) per query, each once
             self.assertEqual(self._count(ids, "complaints"), (24, 24, 12 * 300))
