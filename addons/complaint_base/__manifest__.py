@@ -23,6 +23,7 @@
         "data/ir_cron_data.xml",
         "data/complaint_digest_templates.xml",
         "data/complaint_rating_data.xml",
+        "data/complaint_acknowledgement_data.xml",
         "data/complaint_team_data.xml",
         "data/complaint_holiday_warning_data.xml",
         "views/complaint_clock_views.xml",
@@ -44,6 +45,7 @@
         "wizard/complaint_call_wizard_views.xml",
         "wizard/complaint_registration_wizard_views.xml",
         "wizard/complaint_import_views.xml",
+        "views/complaint_desk_views.xml",
         "views/complaint_base_menus.xml",
     ],
     "demo": [

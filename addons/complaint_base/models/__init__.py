@@ -22,6 +22,7 @@ from . import complaint_penalty
 from . import complaint_statement_period
 from . import complaint_clock
 from . import complaint_complaint_clocks
+from . import complaint_complaint_ack
 from . import complaint_digest
 from . import res_company
 from . import res_config_settings

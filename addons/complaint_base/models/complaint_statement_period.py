@@ -15,8 +15,14 @@ class ComplaintStatementPeriod(models.AbstractModel):
     _name = "complaint.statement.period"
     _description = "Statement Period"
 
-    date_from = fields.Date(required=True, default=lambda self: fields.Date.context_today(self).replace(day=1))
-    date_to = fields.Date(required=True, default=fields.Date.context_today)
+    # statements are drawn for the month that ended
+    date_from = fields.Date(
+        required=True,
+        default=lambda self: fields.Date.context_today(self).replace(day=1) - relativedelta(months=1),
+    )
+    date_to = fields.Date(
+        required=True, default=lambda self: fields.Date.context_today(self).replace(day=1) - relativedelta(days=1)
+    )
     include_proposed = fields.Boolean(
         string="Include Proposed Fines", default=True, help="Proposed fines not confirmed yet; waived ones never count."
     )

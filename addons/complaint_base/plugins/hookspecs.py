@@ -102,3 +102,18 @@ def complaint_satisfaction_score(outcome: str | None, score: int | None) -> floa
 
     ``None`` lets the next plugin decide.
     """
+
+
+@hookspec(firstresult=True)
+def complaint_send_sms(phone: str, text: str, complaint: dict[str, Any]) -> dict[str, Any] | None:
+    """Send one text message (the acknowledgement of a new complaint).
+
+    ``phone`` is the complainant's number as registered, ``text`` the
+    message in the company's language, ``complaint`` the complaint as plain
+    data (``id``, ``name``, ``company_id``...).  No SMS provider is bundled:
+    a plugin that sends the message returns a dict such as
+    ``{"provider": "...", "message_id": "..."}`` (truthy); ``None`` lets the
+    next plugin try.  When no plugin answers, nothing is sent and the
+    complaint's chatter says so.  A plugin should not raise: report a
+    failure as ``{"error": "..."}``.
+    """

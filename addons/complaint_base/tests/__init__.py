@@ -22,3 +22,4 @@ from . import test_complaint_portal_surface
 from . import test_complaint_anonymity
 from . import test_complaint_record_rules
 from . import test_complaint_performance
+from . import test_complaint_acknowledgement

@@ -160,16 +160,51 @@ class CourierOutletPortal(CustomerPortal):
             },
         )
 
-    @http.route("/my/outlet/fines/<int:penalty_id>/appeal", type="http", auth="user", methods=["POST"], website=True)
-    def portal_outlet_fine_appeal(self, penalty_id, reason=None, **kw):
+    #: the largest supporting file an outlet may attach to an appeal
+    APPEAL_FILE_MAX_BYTES = 10 * 1024 * 1024
+
+    def _outlet_fine(self, penalty_id):
+        """The fine, sudo, once the user proved they may read it as its outlet."""
+        penalty = request.env["complaint.penalty"].browse(penalty_id).exists()
+        if not penalty:
+            raise MissingError(request.env._("This fine does not exist."))
+        penalty.check_access("read")
+        penalty_sudo = penalty.sudo()
+        if request.env.user not in penalty_sudo.courier_outlet_id.portal_user_ids:
+            raise AccessError(request.env._("This fine is not your outlet's."))
+        return penalty_sudo
+
+    def _render_fine(self, penalty_sudo, **values):
+        return request.render(
+            "complaint_courier.portal_outlet_fine_page",
+            {"penalty": penalty_sudo, "page_name": "outlet_fine", **values},
+        )
+
+    @http.route("/my/outlet/fines/<int:penalty_id>", type="http", auth="user", website=True)
+    def portal_outlet_fine(self, penalty_id, **kw):
         try:
-            penalty_sudo = self._document_check_access("complaint.penalty", penalty_id)
+            penalty_sudo = self._outlet_fine(penalty_id)
         except (AccessError, MissingError):
             raise request.not_found() from None
-        if request.env.user not in penalty_sudo.courier_outlet_id.portal_user_ids:
-            raise request.not_found() from None
+        return self._render_fine(penalty_sudo)
+
+    @http.route("/my/outlet/fines/<int:penalty_id>/appeal", type="http", auth="user", methods=["POST"], website=True)
+    def portal_outlet_fine_appeal(self, penalty_id, reason=None, attachment=None, **kw):
         try:
-            penalty_sudo._courier_appeal(reason, request.env.user.partner_id)
+            penalty_sudo = self._outlet_fine(penalty_id)
+        except (AccessError, MissingError):
+            raise request.not_found() from None
+        attachments = []
+        if attachment and getattr(attachment, "filename", None):
+            content = attachment.read(self.APPEAL_FILE_MAX_BYTES + 1)
+            if len(content) > self.APPEAL_FILE_MAX_BYTES:
+                return self._render_fine(
+                    penalty_sudo, form_error=request.env._("The file is too large (at most 10 MB).")
+                )
+            if content:
+                attachments.append((attachment.filename[:200], content))
+        try:
+            penalty_sudo._courier_appeal(reason, request.env.user.partner_id, attachments=attachments)
         except UserError as error:
-            return self.portal_outlet_fines(error=error.args[0])
-        return request.redirect("/my/outlet/fines?done=1")
+            return self._render_fine(penalty_sudo, form_error=error.args[0])
+        return request.redirect(f"/my/outlet/fines/{penalty_sudo.id}?done=1")

@@ -72,8 +72,9 @@ class ComplaintPenalty(models.Model):
                     vals["date"] = due[vals["clock_id"]]
         return super().create(vals_list)
 
-    def _courier_appeal(self, reason, author):
-        """The outlet disputes the fine (网点申诉) from the portal."""
+    def _courier_appeal(self, reason, author, attachments=None):
+        """The outlet disputes the fine (网点申诉) from the portal;
+        ``attachments``: optional ``[(file name, content bytes)]`` supporting it."""
         self.ensure_one()
         reason = (reason or "").strip()
         if not reason:
@@ -91,4 +92,5 @@ class ComplaintPenalty(models.Model):
             message_type="comment",
             subtype_xmlid="mail.mt_note",
             partner_ids=managers.partner_id.ids,
+            attachments=attachments or [],
         )

@@ -9,3 +9,4 @@ from . import test_courier_ui
 from . import test_courier_ledger
 from . import test_courier_sector
 from . import test_courier_trust
+from . import test_courier_portal_fine

@@ -95,7 +95,7 @@ class TestOutletPortal(OutletPortalCase):
 
     def test_appeal_a_fine(self):
         self.authenticate("portal_outlet_a", "portal_outlet_a")
-        token = self._csrf("/my/outlet/fines")
+        token = self._csrf(f"/my/outlet/fines/{self.fine_a.id}")
         response = self.url_open(
             f"/my/outlet/fines/{self.fine_a.id}/appeal", data={"csrf_token": token, "reason": "小区禁止快递员入内"}
         )
