@@ -10,16 +10,36 @@ class ComplaintPortal(CustomerPortal):
         values = super()._prepare_home_portal_values(counters)
         if "complaint_count" in counters:
             Complaint = request.env["complaint.complaint"]
-            values["complaint_count"] = Complaint.search_count([]) if Complaint.has_access("read") else 0
+            values["complaint_count"] = (
+                Complaint.sudo().search_count(self._complaint_portal_domain()) if Complaint.has_access("read") else 0
+            )
         return values
+
+    def _complaint_portal_domain(self):
+        """The complainant's own complaints: those they filed or follow.  A
+        sector may let other portal users read complaints (an outlet the
+        complaints about it); those are not the user's complaints."""
+        partner = request.env.user.partner_id
+        # what the user may read (record rules, with the user's rights) ...
+        readable = request.env["complaint.complaint"]._search([])
+        # ... narrowed on fields the portal does not read itself
+        return [
+            ("id", "in", readable),
+            "|",
+            ("partner_id", "=", partner.id),
+            ("message_partner_ids", "in", partner.ids),
+        ]
 
     @http.route(["/my/complaints", "/my/complaints/page/<int:page>"], type="http", auth="user", website=True)
     def portal_my_complaints(self, page=1, **kw):
         Complaint = request.env["complaint.complaint"]
-        count = Complaint.search_count([])
+        domain = self._complaint_portal_domain()
+        count = Complaint.sudo().search_count(domain)
         pager = portal_pager(url="/my/complaints", total=count, page=page, step=self._items_per_page)
-        complaints = Complaint.search(
-            [], order="date_received desc", limit=self._items_per_page, offset=pager["offset"]
+        complaints = Complaint.browse(
+            Complaint.sudo()
+            .search(domain, order="date_received desc", limit=self._items_per_page, offset=pager["offset"])
+            .ids
         )
         return request.render(
             "complaint_base.portal_my_complaints",

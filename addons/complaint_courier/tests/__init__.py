@@ -9,4 +9,6 @@ from . import test_courier_ui
 from . import test_courier_ledger
 from . import test_courier_sector
 from . import test_courier_trust
+from . import test_courier_portal_list
+from . import test_courier_intake
 from . import test_courier_portal_fine
