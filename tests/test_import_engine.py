@@ -17,7 +17,6 @@ from complaint_engine.complaint_import import (
     parse_bool,
     parse_datetime,
     parse_severity,
-    plain_text,
     read_table,
     sniff_delimiter,
     to_text,
@@ -166,12 +165,23 @@ def test_to_text():
     assert to_text(date(2026, 3, 2)) == "2026-03-02"
 
 
-def test_plain_text_removes_markup_and_scripts():
-    assert plain_text("<script>alert(1)</script>空调不制冷") == ("空调不制冷", True)
-    assert plain_text("<b>王五</b>") == ("王五", True)
-    assert plain_text("价格 < 100 元 and 3 > 2") == ("价格 < 100 元 and 3 > 2", False)
-    assert plain_text("<img src=x onerror=alert(1)>") == (None, True)
-    assert plain_text("<script>never closed") == (None, True)
+def test_sector_columns_are_matched_with_the_base_ones():
+    extra = {"waybill": ("waybill", "运单号", "快递单号"), "outlet": ("outlet", "网点编号")}
+    columns, unknown = map_headers(["外部编号", "主题", "运单号", "网点编号 (outlet)", "备注"], extra)
+    assert columns == {0: "external_ref", 1: "subject", 2: "waybill", 3: "outlet"}
+    assert unknown == ["备注"]
+    # without the sector's columns they are unknown
+    assert map_headers(["主题", "运单号"])[1] == ["运单号"]
+    with pytest.raises(ImportFileError):
+        map_headers(["运单号", "快递单号"], extra)
+
+
+def test_template_has_the_sector_columns():
+    data = build_template({"waybill": "运单号说明"}, extra_columns=(("waybill", "运单号"),))
+    sheet = openpyxl.load_workbook(io.BytesIO(data)).worksheets[0]
+    headers = [cell.value for cell in sheet[1]]
+    assert headers[-1] == "运单号"
+    assert sheet.cell(1, len(headers)).comment.text.startswith("waybill")
 
 
 @pytest.mark.parametrize(

@@ -5,7 +5,11 @@ import ast
 import json
 import re
 
-from conftest import ADDONS, ROOT
+from conftest import ADDONS, ROOT, load_package
+
+courier_rules = load_package("courier_rules", ADDONS / "complaint_courier" / "rules")
+from complaint_engine import intake  # noqa: E402
+from courier_rules import intake as courier_intake  # noqa: E402
 
 SPEC = json.loads((ROOT / "docs" / "openapi.json").read_text(encoding="utf-8"))
 SOURCE = (ADDONS / "complaint_base" / "controllers" / "api.py").read_text(encoding="utf-8")
@@ -54,8 +58,30 @@ def test_create_fields_match_the_controller():
     # CREATE_KEYS = set(TEXT_FIELDS) | {...}
     others = {elt.value for elt in _constant("CREATE_KEYS").right.elts}
     schema = SPEC["components"]["schemas"]["ComplaintCreate"]
-    assert set(schema["properties"]) == text_fields | others
+    base = {name for name, prop in schema["properties"].items() if "x-complaint-addon" not in prop}
+    assert base == text_fields | others
     assert schema["additionalProperties"] is False
+
+
+def test_sector_fields_match_their_declarations():
+    """The sectors' intake fields the API offers are documented under their
+    API key, with their field, type and limits, and nothing else is."""
+    schema = SPEC["components"]["schemas"]["ComplaintCreate"]["properties"]
+    documented = {name: prop for name, prop in schema.items() if "x-complaint-addon" in prop}
+    declared = {
+        decl["api_key"]: decl
+        for decl in (intake.declaration(values) for values in courier_intake.INTAKE_FIELDS)
+        if "api" in decl["channels"]
+    }
+    assert set(documented) == set(declared)
+    types = {"char": "string", "many2one": "string", "float": "number", "boolean": "boolean"}
+    for key, decl in declared.items():
+        prop = documented[key]
+        assert prop["x-complaint-addon"] == "complaint_courier"
+        assert prop["x-complaint-field"] == decl["name"]
+        assert prop["type"] == types[decl["type"]]
+        assert prop.get("maxLength") == decl.get("max_length")
+        assert prop.get("minimum") == decl.get("minimum")
     complainant = set(ast.literal_eval(_constant("COMPLAINANT_FIELDS")))
     assert set(SPEC["components"]["schemas"]["Complainant"]["properties"]) == complainant
 

@@ -30,6 +30,7 @@
         "views/complaint_penalty_rule_views.xml",
         "views/courier_portal_templates.xml",
         "wizard/courier_outlet_statement_views.xml",
+        "wizard/complaint_registration_wizard_views.xml",
         "report/courier_outlet_statement_report.xml",
         "views/complaint_courier_menus.xml",
     ],

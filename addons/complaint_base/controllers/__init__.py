@@ -2,3 +2,4 @@ from . import portal
 from . import intake
 from . import api
 from . import rating
+from . import uploads

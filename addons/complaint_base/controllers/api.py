@@ -25,9 +25,8 @@ from odoo import fields, http
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.http import request
 from odoo.tools import html2plaintext, plaintext2html
-from odoo.tools.mimetypes import guess_mimetype
 
-from .intake import ALLOWED_MIMETYPES, MAX_FILE_SIZE, MAX_FILES
+from .intake import MAX_FILES
 
 _logger = logging.getLogger(__name__)
 
@@ -53,15 +52,9 @@ CREATE_KEYS = set(TEXT_FIELDS) | {
     "date_received",
     "attachments",
 }
-# complaint field named by a plugin -> name in the API
-API_FIELD_NAMES = {
-    "contact_name": "complainant.name",
-    "contact_phone": "complainant.phone",
-    "contact_email": "complainant.email",
-    "respondent_description": "respondent",
-    "category_id": "category",
-    "channel_id": "channel",
-}
+# a sector's declared intake fields (complaint.complaint._complaint_intake_fields)
+# are accepted too, at the top level under their "api_key"; the names of the
+# fields a problem is reported on come from the same declarations
 
 
 class ApiError(Exception):
@@ -336,7 +329,7 @@ class ComplaintApi(http.Controller):
         if len(value) > MAX_FILES:
             errors.append(("attachments", request.env._("Send at most %s files.", MAX_FILES)))
             return []
-        files = []
+        files, labels = [], []
         for index, item in enumerate(value):
             label = f"attachments[{index}]"
             if not isinstance(item, dict) or not isinstance(item.get("filename"), str) or not item["filename"].strip():
@@ -347,25 +340,24 @@ class ComplaintApi(http.Controller):
             except (binascii.Error, TypeError, ValueError):
                 errors.append((label, request.env._("The content is not valid base64.")))
                 continue
-            if not data:
-                errors.append((label, request.env._("The file is empty.")))
-            elif len(data) > MAX_FILE_SIZE:
-                errors.append((label, request.env._("The file is larger than %s MB.", MAX_FILE_SIZE // 1024 // 1024)))
-            elif guess_mimetype(data) not in ALLOWED_MIMETYPES:
-                errors.append(
-                    (
-                        label,
-                        request.env._("Not an accepted file type (PDF, images, Office documents, text, audio, video)."),
-                    )
-                )
-            else:
-                files.append((item["filename"].strip()[:200], data))
-        return files
+            files.append((item["filename"].strip()[:200], data))
+            labels.append(label)
+        problems = request.env["complaint.intake"]._check_uploads(files)
+        for index, message in problems:
+            errors.append((labels[index] if index is not None else "attachments", message))
+        return [] if problems else files
 
     def _complaint_values(self, integration, payload):
         """Check a create payload; return the complaint values and the files."""
-        errors = [(name, request.env._("Unknown field.")) for name in sorted(payload) if name not in CREATE_KEYS]
-        vals = {}
+        Intake = request.env["complaint.intake"]
+        declared = {decl["api_key"] for decl in Intake._offered("api", sector_only=True)}
+        errors = [
+            (name, request.env._("Unknown field."))
+            for name in sorted(payload)
+            if name not in CREATE_KEYS and name not in declared
+        ]
+        vals, problems = Intake._read_declared("api", payload, integration.company_id, strict=True)
+        errors += [(decl["api_key"], message) for decl, message in problems]
         for name, (field_name, limit) in TEXT_FIELDS.items():
             value = self._text(payload, name, limit, errors)
             if value:
@@ -404,27 +396,14 @@ class ComplaintApi(http.Controller):
             vals["date_received"] = received
         files = self._parse_attachments(payload.get("attachments"), errors)
         if "description" in vals:
-            vals["description"] = plaintext2html(vals["description"])
+            vals["description"] = Intake._clean_html(vals["description"], is_html=False)[0]
         # the rules every channel obeys, reported field by field
         Complaint = request.env["complaint.complaint"]
-        problems = Complaint._intake_problems(
-            {
-                "subject": vals.get("subject"),
-                "description": html2plaintext(vals.get("description") or ""),
-                "partner_id": False,
-                "contact_name": vals.get("contact_name"),
-                "contact_phone": vals.get("contact_phone"),
-                "contact_email": vals.get("contact_email"),
-                "is_anonymous": vals["is_anonymous"],
-                "severity": vals.get("severity"),
-                "media_involved": False,
-                "sector": integration.team_id.sector or False,
-                "anonymous_allowed": Complaint._anonymous_allowed(),
-            }
-        )
+        problems = Intake._problems(vals, sector=integration.team_id.sector or False)
+        names = Intake._problem_keys("api_key")
         known = {name for name, __ in errors}
         for field_name, message in problems:
-            name = API_FIELD_NAMES.get(field_name, field_name)
+            name = names.get(field_name, field_name)
             if name not in known:
                 errors.append((name, message))
         if vals.get("external_ref"):
@@ -509,7 +488,7 @@ class ComplaintApi(http.Controller):
     def api_create_complaint(self, **kw):
         def work(integration, payload):
             vals, files = self._complaint_values(integration, payload)
-            complaint = request.env["complaint.complaint"].create(vals)
+            complaint = request.env["complaint.intake"]._create_complaints([vals])
             self._attach(complaint, files)
             return 201, self._status(complaint), complaint.id
 

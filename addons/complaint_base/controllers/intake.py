@@ -7,25 +7,9 @@ from datetime import timedelta
 from odoo import fields, http
 from odoo.exceptions import ValidationError
 from odoo.http import request
-from odoo.tools import plaintext2html
-from odoo.tools.mimetypes import guess_mimetype
 
-MAX_FILES = 5
-MAX_FILE_SIZE = 5 * 1024 * 1024
-ALLOWED_MIMETYPES = {
-    "application/pdf",
-    "image/jpeg",
-    "image/png",
-    "image/gif",
-    "image/webp",
-    "text/plain",
-    "application/msword",
-    "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-    "application/vnd.ms-excel",
-    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-    "audio/mpeg",
-    "video/mp4",
-}
+from ..models.complaint_intake import ALLOWED_MIMETYPES, MAX_FILE_SIZE, MAX_FILES  # noqa: F401 (used by the API)
+
 # a human takes a few seconds to fill the form; bots post at once
 MIN_FILL_SECONDS = 3
 # a form older than this is refused (a stamp copied once cannot be replayed for ever)
@@ -66,6 +50,7 @@ class ComplaintIntake(http.Controller):
                 "values": values or {},
                 "errors": errors or [],
                 "categories": self._categories(),
+                "intake_fields": request.env["complaint.intake"]._offered("web_form", sector_only=True),
                 "form_stamp": stamp,
                 "form_signature": self._sign(stamp),
             },
@@ -93,24 +78,11 @@ class ComplaintIntake(http.Controller):
             errors.append(env._("The form was sent too fast; please check it and send it again."))
         if not post.get("consent"):
             errors.append(env._("Please agree to the processing of your personal data for handling the complaint."))
-        if len(files) > MAX_FILES:
-            errors.append(env._("Send at most %s files.", MAX_FILES))
+        uploads = []
         for upload in files:
-            data = upload.read()
+            uploads.append((upload.filename, upload.read()))
             upload.seek(0)
-            if len(data) > MAX_FILE_SIZE:
-                errors.append(
-                    env._(
-                        "%(name)s is larger than %(size)s MB.", name=upload.filename, size=MAX_FILE_SIZE // 1024 // 1024
-                    )
-                )
-            elif guess_mimetype(data) not in ALLOWED_MIMETYPES:
-                errors.append(
-                    env._(
-                        "%s is not an accepted file type (PDF, images, Office documents, text, audio, video).",
-                        upload.filename,
-                    )
-                )
+        errors += [message for __, message in env["complaint.intake"]._check_uploads(uploads)]
         per_ip, per_contact = self._limits()
         since = fields.Datetime.now() - timedelta(hours=1)
         Complaint = env["complaint.complaint"].sudo().with_context(active_test=False)
@@ -133,7 +105,13 @@ class ComplaintIntake(http.Controller):
         files = [f for f in request.httprequest.files.getlist("attachments") if f and f.filename]
         values = {name: (post.get(name) or "").strip() for name in FIELDS}
         values["category_id"] = post.get("category_id") or ""
+        Intake = request.env["complaint.intake"]
+        declared = Intake._offered("web_form", sector_only=True)
+        values.update({decl["name"]: (post.get(decl["name"]) or "").strip() for decl in declared})
         errors = self._check_request(post, files)
+        company = request.env.company
+        sector_vals, problems = Intake._read_declared("web_form", values, company)
+        errors += [f"{decl['label']}: {message}" for decl, message in problems]
         category = self._categories().filtered(lambda c: str(c.id) == values["category_id"])
         if values["category_id"] and not category:
             errors.append(request.env._("Unknown category."))
@@ -143,19 +121,20 @@ class ComplaintIntake(http.Controller):
         channel = env.ref("complaint_base.complaint_channel_web", raise_if_not_found=False)
         vals = {
             "subject": values["subject"][:200],
-            "description": plaintext2html(values["description"][:20000]) if values["description"] else False,
+            "description": Intake._clean_html(values["description"][:20000], is_html=False)[0],
             "contact_name": values["contact_name"][:200],
             "contact_phone": values["contact_phone"][:40] or False,
             "contact_email": values["contact_email"][:200] or False,
             "customer_demand": values["customer_demand"][:5000] or False,
             "category_id": category.id or False,
             "channel_id": channel.id if channel else False,
+            **sector_vals,
         }
         try:
             # only the whitelisted values above reach the record; rules of the
             # model (validation, classification, deadlines) apply as usual
             with env.cr.savepoint():
-                complaint = env["complaint.complaint"].sudo().create(vals)
+                complaint = Intake.sudo()._create_complaints([vals])
         except ValidationError as error:
             return self._render_form(values, [str(error.args[0])])
         env["complaint.intake.throttle"].sudo()._hit("web_form", self._client_hash(), WEB_WINDOW_MINUTES)

@@ -125,8 +125,6 @@ EXCEL_EPOCH = datetime(1899, 12, 30)
 _SPACES_RE = re.compile(r"[\s_\-]+")
 _REQUIRED_MARK_RE = re.compile(r"[*＊:：]+$")
 _HEADER_SPLIT_RE = re.compile(r"[()（）/／|\n\r]+")
-_SCRIPT_RE = re.compile(r"<\s*(script|style|iframe|object)\b.*?(<\s*/\s*\1\s*>|$)", re.IGNORECASE | re.DOTALL)
-_TAG_RE = re.compile(r"</?[a-zA-Z!][^<>]*>?")
 _CONTROL_RE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _FULLWIDTH_SPACE = "\u3000"
 
@@ -169,34 +167,50 @@ def normalize_header(value: Any) -> str:
 _ALIAS_INDEX = {normalize_header(alias): column for column, aliases in COLUMN_ALIASES.items() for alias in aliases}
 
 
-def match_header(value: Any) -> str | None:
+def alias_index(extra: dict[str, tuple[str, ...]] | None = None) -> dict[str, str]:
+    """{normalized header: column} of the base's columns and ``extra`` ones
+    (the import columns sectors declare, {column: headers})."""
+    if not extra:
+        return _ALIAS_INDEX
+    index = dict(_ALIAS_INDEX)
+    for column, aliases in extra.items():
+        for alias in aliases:
+            index.setdefault(normalize_header(alias), column)
+    return index
+
+
+def match_header(value: Any, index: dict[str, str] | None = None) -> str | None:
     """The canonical column a header names, also for bilingual headers such
     as ``投诉主题 (subject)`` or ``主题/Subject``; None when unknown."""
+    index = _ALIAS_INDEX if index is None else index
     whole = normalize_header(value)
-    if whole in _ALIAS_INDEX:
-        return _ALIAS_INDEX[whole]
-    found = {_ALIAS_INDEX.get(normalize_header(part)) for part in _HEADER_SPLIT_RE.split(str(value or ""))}
+    if whole in index:
+        return index[whole]
+    found = {index.get(normalize_header(part)) for part in _HEADER_SPLIT_RE.split(str(value or ""))}
     found.discard(None)
     return found.pop() if len(found) == 1 else None
 
 
-def map_headers(headers: list[Any]) -> tuple[dict[int, str], list[str]]:
+def map_headers(
+    headers: list[Any], extra: dict[str, tuple[str, ...]] | None = None
+) -> tuple[dict[int, str], list[str]]:
     """({column index: canonical name}, unknown headers); raises
     ``duplicate_column`` when two headers name the same column."""
+    index = alias_index(extra)
     columns: dict[int, str] = {}
     unknown: list[str] = []
     seen: dict[str, str] = {}
-    for index, header in enumerate(headers):
+    for position, header in enumerate(headers):
         if header is None or not str(header).strip():
             continue
-        column = match_header(header)
+        column = match_header(header, index)
         if column is None:
             unknown.append(str(header).strip())
             continue
         if column in seen:
             raise ImportFileError("duplicate_column", first=seen[column], second=str(header).strip(), column=column)
         seen[column] = str(header).strip()
-        columns[index] = column
+        columns[position] = column
     return columns, unknown
 
 
@@ -280,10 +294,11 @@ def _blank(value: Any) -> bool:
     return value is None or (isinstance(value, str) and not value.strip())
 
 
-def read_table(data: bytes, filename: str = "") -> Table:
+def read_table(data: bytes, filename: str = "", extra_columns: dict[str, tuple[str, ...]] | None = None) -> Table:
     """Read a complaint list: the first non-blank row holds the headers,
     each later non-blank row is a complaint numbered as in the spreadsheet
-    (header on row 1 means the first complaint is row 2)."""
+    (header on row 1 means the first complaint is row 2).  ``extra_columns``
+    {column: headers} are the columns sectors declare."""
     if len(data or b"") > MAX_BYTES:
         raise ImportFileError("too_big", limit_mb=MAX_BYTES // (1024 * 1024))
     kind = file_kind(data, filename)
@@ -297,7 +312,7 @@ def read_table(data: bytes, filename: str = "") -> Table:
         raise ImportFileError("empty")
     __, header_row = numbered[0]
     headers = [str(h).replace("\ufeff", "").strip() if h is not None else "" for h in header_row]
-    columns, unknown = map_headers(headers)
+    columns, unknown = map_headers(headers, extra_columns)
     if not columns:
         raise ImportFileError("no_header")
     table = Table(headers=headers, columns=columns, unknown=unknown, encoding=encoding, delimiter=delimiter)
@@ -330,20 +345,6 @@ def to_text(value: Any) -> str | None:
         return value.strftime("%Y-%m-%d")
     text = _CONTROL_RE.sub("", str(value)).replace("\r\n", "\n").replace("\r", "\n").strip()
     return text or None
-
-
-def looks_like_html(text: str | None) -> bool:
-    return bool(text and _TAG_RE.search(text))
-
-
-def plain_text(text: str | None) -> tuple[str | None, bool]:
-    """(text without markup, whether markup was removed): scripts and styles
-    go with their content, other tags are dropped, the words stay."""
-    if not text:
-        return text, False
-    cleaned = _SCRIPT_RE.sub("", text)
-    cleaned = _TAG_RE.sub("", cleaned).strip()
-    return cleaned or None, cleaned != text.strip()
 
 
 def parse_bool(value: Any) -> bool | None:
@@ -419,10 +420,15 @@ def lookup_key(value: Any) -> str:
 
 
 # --- template ------------------------------------------------------------
-def build_template(notes: dict[str, str], instructions_title: str = "说明") -> bytes:
+def build_template(
+    notes: dict[str, str],
+    instructions_title: str = "说明",
+    extra_columns: tuple[tuple[str, str], ...] = (),
+) -> bytes:
     """An empty complaint list: Chinese headers on the first sheet, each
     with a comment giving the English column name and what goes in it; a
-    second sheet lists the columns."""
+    second sheet lists the columns.  ``extra_columns`` ((column, Chinese
+    header), ...) are the columns sectors declare, after the base's."""
     import xlsxwriter
 
     buffer = io.BytesIO()
@@ -430,7 +436,8 @@ def build_template(notes: dict[str, str], instructions_title: str = "说明") ->
     bold = book.add_format({"bold": True, "bg_color": "#DDEBF7", "border": 1})
     text_format = book.add_format({"num_format": "@"})
     sheet = book.add_worksheet("投诉清单")
-    for index, (column, chinese) in enumerate(TEMPLATE_COLUMNS):
+    columns = (*TEMPLATE_COLUMNS, *extra_columns)
+    for index, (column, chinese) in enumerate(columns):
         sheet.write_string(0, index, chinese, bold)
         sheet.write_comment(0, index, f"{column}\n{notes.get(column, '')}", {"x_scale": 2, "y_scale": 1.5})
         sheet.set_column(index, index, 30 if column in ("subject", "description") else 16, text_format)
@@ -439,7 +446,7 @@ def build_template(notes: dict[str, str], instructions_title: str = "说明") ->
     guide.write_row(0, 0, ["列 / Column", "English", "说明 / Notes"], bold)
     guide.set_column(0, 1, 18)
     guide.set_column(2, 2, 90)
-    for index, (column, chinese) in enumerate(TEMPLATE_COLUMNS, start=1):
+    for index, (column, chinese) in enumerate(columns, start=1):
         guide.write_row(index, 0, [chinese, column, notes.get(column, "")])
     book.close()
     return buffer.getvalue()

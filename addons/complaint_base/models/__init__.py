@@ -8,6 +8,8 @@ from . import complaint_team_role
 from . import complaint_party
 from . import complaint_complaint
 from . import complaint_complaint_intake
+from . import complaint_intake
+from . import complaint_complaint_uploads
 from . import complaint_complaint_repeats
 from . import complaint_complaint_portal
 from . import complaint_api_integration
@@ -19,6 +21,7 @@ from . import complaint_deadline_policy
 from . import complaint_escalation_step
 from . import complaint_penalty_rule
 from . import complaint_penalty
+from . import complaint_penalty_values
 from . import complaint_statement_period
 from . import complaint_clock
 from . import complaint_complaint_clocks

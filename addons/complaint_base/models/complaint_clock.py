@@ -593,7 +593,6 @@ class ComplaintClock(models.Model):
 
     def _action_fine(self, step, action, context):
         complaint = self.complaint_id.sudo()
-        company = complaint.company_id
         rules = self._fine_rules(context)
         fines = call_hook(
             "complaint_assess_penalties",
@@ -603,6 +602,7 @@ class ComplaintClock(models.Model):
             rules=[rule._as_plugin_dict() for rule in rules],
         )
         values, unpaid = [], False
+        Penalty = self.env["complaint.penalty"]
         evidence = self.env._(
             "Clock %(clock)s was due %(due)s and breached.",
             clock=self.kind_id.name,
@@ -614,20 +614,17 @@ class ComplaintClock(models.Model):
             unpaid = unpaid or not payers
             for partner, user in payers:
                 values.append(
-                    {
-                        "complaint_id": complaint.id,
-                        "clock_id": self.id,
-                        "step_id": step.id,
-                        "rule_id": rule.id,
-                        "payer_type": fine["payer"],
-                        "partner_id": partner.id,
-                        "user_id": user.id,
-                        "team_id": complaint.team_id.id,
-                        "amount": fine["amount"],
-                        "company_id": company.id,
-                        "breach_key": f"clock:{self.id}:step:{step.id}:rule:{rule.id}:{fine['payer']}:partner:{partner.id}",
-                        "evidence": evidence,
-                    }
+                    Penalty._fine_values(
+                        complaint,
+                        fine,
+                        rule,
+                        partner,
+                        user,
+                        f"clock:{self.id}:step:{step.id}:rule:{rule.id}:{fine['payer']}:partner:{partner.id}",
+                        evidence,
+                        clock_id=self.id,
+                        step_id=step.id,
+                    )
                 )
         # a fine that found nobody to pay waits for its payer (the step itself
         # is used up: its other actions never run twice)

@@ -56,16 +56,8 @@ INTAKE_FIELDS = (
     "severity",
     "media_involved",
 )
-# many2one fields whose target must exist (clear error instead of a FK crash)
-CHECKED_REFERENCES = {
-    "channel_id": "channel",
-    "category_id": "category",
-    "team_id": "team",
-    "stage_id": "stage",
-    "partner_id": "complainant",
-    "respondent_partner_id": "respondent",
-    "user_id": "handler",
-}
+# the many2one fields whose target must exist are the declared intake fields
+# with a "reference" (engine/intake.py)
 # fields a non-manager may still change on a closed complaint (chatter, activities)
 # the faces of an e-mailed rating (rating module: 5, 3, 1) on the callback scale
 RATING_OUTCOMES = {5: "satisfied", 3: "accepted", 1: "dissatisfied"}
@@ -153,7 +145,7 @@ class ComplaintComplaint(models.Model):
     category_id = fields.Many2one("complaint.category", string="Category", index=True, tracking=True)
     tag_ids = fields.Many2many("complaint.tag", string="Tags")
     sector = fields.Selection(
-        selection=lambda self: self.env["complaint.team"]._fields["sector"].selection,
+        selection=lambda self: self.env["complaint.team"]._fields["sector"]._description_selection(self.env),
         compute="_compute_sector",
         store=True,
         readonly=False,
@@ -495,7 +487,7 @@ class ComplaintComplaint(models.Model):
         name = tools.parse_contact_from_email(msg_dict.get("email_from") or "")[0]
         values = {
             "subject": (msg_dict.get("subject") or "").strip() or self.env._("Complaint by e-mail"),
-            "description": msg_dict.get("body"),
+            "description": self.env["complaint.intake"]._clean_html(msg_dict.get("body"), is_html=True)[0],
             "contact_email": email or False,
             "contact_name": name or email or False,
             "channel_id": self.env["ir.model.data"]._xmlid_to_res_id("complaint_base.complaint_channel_email") or False,
@@ -506,7 +498,7 @@ class ComplaintComplaint(models.Model):
         values.update(custom_values or {})
         # not super(): mail.thread would put the subject in the reference and the
         # raw "Name <address>" in the e-mail field; the gateway user is no handler
-        return self.with_context(default_user_id=False).create(values)
+        return self.env["complaint.intake"].with_context(default_user_id=False)._create_complaints([values])
 
     def _penalty_payers(self, payer):
         """[(partner, user)] who pay a fine of this payer kind."""
@@ -693,12 +685,6 @@ class ComplaintComplaint(models.Model):
             }
         )
         self._reopen_for_rehandling(self.env._("Appeal by the complainant"), reason[:5000])
-
-    def action_supervise(self):
-        self.write({"is_supervised": True, "date_supervised": fields.Datetime.now()})
-
-    def action_unsupervise(self):
-        self.write({"is_supervised": False, "date_supervised": False})
 
     # --- actions ----------------------------------------------------------
     def _stage_for_state(self, state):

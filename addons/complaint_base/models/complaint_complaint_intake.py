@@ -6,11 +6,9 @@ from odoo.exceptions import ValidationError
 from odoo.tools import SQL, html2plaintext
 from odoo.tools.translate import code_translations
 
+from ..engine import intake as intake_engine
 from ..plugins import call_hook
-from .complaint_complaint import (
-    CHECKED_REFERENCES,
-    INTAKE_FIELDS,
-)
+from .complaint_complaint import INTAKE_FIELDS
 
 
 class ComplaintComplaint(models.Model):
@@ -27,6 +25,26 @@ class ComplaintComplaint(models.Model):
             " AND name LIKE 'complaint%%'"
         )
         return frozenset(row[0] for row in self.env.cr.fetchall())
+
+    @api.model
+    def _complaint_intake_fields(self):
+        """The intake fields, as plain declarations (``engine/intake.py``
+        describes the keys).  A sector adds its own: ``super()`` plus its
+        dicts; every channel then accepts and shows them."""
+        return list(intake_engine.BASE_FIELDS)
+
+    @api.model
+    def _intake_declarations(self):
+        base = {values["name"] for values in intake_engine.BASE_FIELDS}
+        return [
+            intake_engine.declaration(values, builtin=values["name"] in base)
+            for values in self._complaint_intake_fields()
+        ]
+
+    @api.model
+    def _intake_field_names(self):
+        """The fields whose values pass through the plugins' intake rules."""
+        return INTAKE_FIELDS
 
     def _intake_values(self):
         self.ensure_one()
@@ -89,7 +107,7 @@ class ComplaintComplaint(models.Model):
     def _check_references_batch(self, vals_list):
         """A clear error for a reference to a record that does not exist
         (instead of a foreign-key crash); one query per field for a batch."""
-        for field_name, label in CHECKED_REFERENCES.items():
+        for field_name, label in intake_engine.checked_references(self._intake_declarations()).items():
             wanted = {
                 vals[field_name] for vals in vals_list if isinstance(vals.get(field_name), int) and vals[field_name]
             }
@@ -135,7 +153,7 @@ class ComplaintComplaint(models.Model):
             "complainant": self.env._("complainant"),
             "respondent": self.env._("respondent"),
             "handler": self.env._("handler"),
-        }[key]
+        }.get(key) or self._translate_plugin_message(key)
 
     @api.model
     def _classify(self, vals):

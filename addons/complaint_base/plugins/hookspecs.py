@@ -37,8 +37,10 @@ def complaint_classify(values: dict[str, Any], sector: str | None) -> dict[str, 
     Return a dict of field values to set when the caller did not set them
     (``severity``, ``priority``, ``is_major``), plus optionally
     ``team_code`` (route to the team of the complaint's company with this
-    code) and ``category_code`` (the category with this code), or ``None``
-    to let the next plugin decide.  The first non-``None`` answer wins.
+    code) and ``category_code`` (put the complaint in the category of its
+    company, or a shared one, with this code, when the caller chose no
+    category; its routing then applies), or ``None`` to let the next plugin
+    decide.  The first non-``None`` answer wins.
     A team given by the caller (form, e-mail alias, API integration) is
     never changed; without one and without ``team_code`` the complaint goes
     to the default team of Settings.
@@ -90,8 +92,11 @@ def complaint_assess_penalties(
 
     ``breach`` describes what happened (``kind``, ``clock_kind``,
     ``rule_codes``...), ``rules`` the active penalty rules.  Each fine is a
-    dict with ``rule_code``, ``amount`` and ``payer`` (``handler``,
-    ``manager``, ``team``, ``respondent``, ``participant``).  Every plugin is
+    dict with ``rule_code``, ``amount`` and ``payer``: one of the payer kinds
+    of ``complaint.penalty.rule`` (``handler``, ``team_leader``, ``team``,
+    ``respondent``, ``participant``, plus those a sector adds, e.g. the
+    courier's ``outlet``).  A fine's amount by severity is
+    ``complaint_base.plugins.default.amount_for_severity``.  Every plugin is
     asked; the lists are concatenated.
     """
 

@@ -23,3 +23,4 @@ from . import test_complaint_anonymity
 from . import test_complaint_record_rules
 from . import test_complaint_performance
 from . import test_complaint_acknowledgement
+from . import test_complaint_intake_pipeline

@@ -1,5 +1,4 @@
 import base64
-import re
 from collections import defaultdict
 from contextlib import closing
 from dataclasses import dataclass, field
@@ -10,26 +9,23 @@ import pytz
 
 from odoo import api, fields, models
 from odoo.exceptions import UserError
-from odoo.tools import html2plaintext, html_sanitize, plaintext2html
+from odoo.tools import html2plaintext
 
+from ..engine import intake as intake_engine
 from ..engine.complaint_import import (
     MAX_BYTES,
     ImportFileError,
     build_template,
-    looks_like_html,
     lookup_key,
     parse_bool,
     parse_datetime,
     parse_severity,
-    plain_text,
     read_table,
     to_text,
     too_long,
 )
 from ..engine.xlsx import Sheet, build_xlsx
-from ..models.complaint_complaint import INTAKE_FIELDS
 from ..models.complaint_stage import CLOSED_STATES
-from ..plugins import call_hook
 
 # plain text columns -> complaint field
 PLAIN_COLUMNS = {
@@ -41,19 +37,9 @@ PLAIN_COLUMNS = {
     "respondent": "respondent_description",
 }
 SINGLE_LINE_COLUMNS = ("subject", "contact_name", "contact_phone", "contact_email", "respondent")
-# complaint field -> column, to name the column of a problem found by the intake rules
-FIELD_COLUMNS = {
-    "subject": "subject",
-    "description": "description",
-    "contact_name": "contact_name",
-    "contact_phone": "contact_phone",
-    "contact_email": "contact_email",
-    "partner_id": "contact_name",
-    "is_anonymous": "is_anonymous",
-    "severity": "severity",
-}
 STATUSES = [("create", "Create"), ("update", "Update"), ("reject", "Reject")]
-UNSAFE_MARKUP_RE = re.compile(r"<\s*(script|iframe|object|embed)\b|javascript:|\son\w+\s*=", re.IGNORECASE)
+# the column a problem of a field is reported on, the import columns sectors
+# add and their headers: the declared intake fields (complaint.intake)
 
 
 @dataclass
@@ -202,7 +188,14 @@ class ComplaintImport(models.TransientModel):
 
     def action_download_template(self):
         self.ensure_one()
-        data = build_template(self._template_notes(), instructions_title=self.env._("Instructions")[:31])
+        declared = self.env["complaint.intake"]._offered("import", sector_only=True)
+        notes = self._template_notes()
+        notes.update({decl["column"]: decl.get("help") or decl["label"] for decl in declared})
+        data = build_template(
+            notes,
+            instructions_title=self.env._("Instructions")[:31],
+            extra_columns=tuple((decl["column"], intake_engine.template_header(decl)) for decl in declared),
+        )
         self.write({"template_file": base64.b64encode(data), "template_filename": "complaint-import-template.xlsx"})
         return self._download("template_file", "template_filename")
 
@@ -234,7 +227,11 @@ class ComplaintImport(models.TransientModel):
         if len(self.file) > MAX_BYTES * 4 // 3 + 4:
             raise UserError(self._file_error_message(ImportFileError("too_big", limit_mb=MAX_BYTES // 1048576)))
         try:
-            table = read_table(base64.b64decode(self.file), self.filename or "")
+            table = read_table(
+                base64.b64decode(self.file),
+                self.filename or "",
+                extra_columns=intake_engine.import_headers(self.env["complaint.intake"]._declarations()),
+            )
         except ImportFileError as error:
             raise UserError(self._file_error_message(error)) from None
         for column in ("subject", "external_ref"):
@@ -296,7 +293,13 @@ class ComplaintImport(models.TransientModel):
             "customer_demand": _("remedy sought (诉求 / customer_demand)"),
             "respondent": _("respondent (被投诉方 / respondent)"),
             "team": _("team (处理团队 / team)"),
-        }.get(column, column)
+        }.get(column) or self._declared_column_label(column)
+
+    def _declared_column_label(self, column):
+        for decl in self.env["complaint.intake"]._offered("import", sector_only=True):
+            if decl["column"] == column:
+                return f"{decl['label']} ({intake_engine.template_header(decl)} / {column})"
+        return column
 
     def _template_notes(self):
         _ = self.env._
@@ -384,7 +387,23 @@ class ComplaintImport(models.TransientModel):
             )
         }
         lookups = self._lookups()
+        Intake = self.env["complaint.intake"]
+        declared = Intake._offered("import", sector_only=True)
         context = {
+            "declared": declared,
+            "declared_lookups": {
+                decl["name"]: Intake._lookup_codes(
+                    decl,
+                    {
+                        " ".join((to_text(raw.get(decl["column"])) or "").split())
+                        for __, raw in table.rows
+                        if raw.get(decl["column"]) is not None
+                    },
+                    self.company_id,
+                )
+                for decl in declared
+                if decl["type"] == "many2one"
+            },
             "addons": Complaint._installed_complaint_addons(),
             "anonymous_allowed": Complaint._anonymous_allowed(),
             "default_team": Complaint._default_team_id(),
@@ -437,11 +456,12 @@ class ComplaintImport(models.TransientModel):
         complaint = existing.get(ref) if ref and seen.get(ref) == result.row else None
         vals = {}
 
+        Intake = self.env["complaint.intake"]
         for column, field_name in PLAIN_COLUMNS.items():
             text = to_text(raw.get(column))
             if text is None:
                 continue
-            text, stripped = plain_text(text)
+            text, stripped = Intake._plain_text(text)
             if stripped:
                 result.notes.append(_("%s: markup removed, only the text is kept.", header(column)))
             if text and column in SINGLE_LINE_COLUMNS:
@@ -471,12 +491,21 @@ class ComplaintImport(models.TransientModel):
                         limit=limit,
                     )
                 )
-            elif looks_like_html(description):
-                if UNSAFE_MARKUP_RE.search(description):
-                    result.notes.append(_("%s: unsafe markup (scripts) removed.", header("description")))
-                vals["description"] = html_sanitize(description)
             else:
-                vals["description"] = plaintext2html(description)
+                vals["description"], unsafe = Intake._clean_html(description)
+                if unsafe:
+                    result.notes.append(_("%s: unsafe markup (scripts) removed.", header("description")))
+
+        declared = {decl["column"]: decl for decl in context["declared"]}
+        sector_vals, problems = Intake._read_declared(
+            "import",
+            {column: to_text(raw.get(column)) for column in declared if raw.get(column) is not None},
+            self.company_id,
+            lookups=context["declared_lookups"],
+        )
+        for decl, message in problems:
+            result.reject(f"{header(decl['column'])}: {message}")
+        vals.update(sector_vals)
 
         if raw.get("is_anonymous") is not None:
             try:
@@ -565,13 +594,12 @@ class ComplaintImport(models.TransientModel):
     def _kind_label(self, kind):
         return {"category": self.env._("category"), "channel": self.env._("channel"), "team": self.env._("team")}[kind]
 
-    def _intake_problems(self, values, sector, header, context):
-        problems = call_hook("complaint_validate_intake", context["addons"], values=values, sector=sector)
+    def _intake_problems(self, values, header):
+        """The problems the plugins find in ``values``, named by their column."""
+        columns = self.env["complaint.intake"]._problem_keys("column")
         return [
-            f"{header(FIELD_COLUMNS.get(field_name, field_name))}: "
-            f"{self.env['complaint.complaint']._translate_plugin_message(message)}"
-            for result in problems
-            for field_name, message in (result or [])
+            f"{header(columns.get(field_name, field_name))}: {message}"
+            for field_name, message in self.env["complaint.complaint"]._intake_problems(values)
         ]
 
     def _check_create(self, result, vals, header, context):
@@ -583,11 +611,10 @@ class ComplaintImport(models.TransientModel):
                 if vals.pop(field_name, None):
                     result.notes.append(_("%s: ignored, the complaint is anonymous.", header(field_name)))
         team = self.env["complaint.team"].browse(vals["team_id"]) if vals.get("team_id") else context["default_team"]
-        values = {key: vals.get(key) for key in INTAKE_FIELDS}
-        values["description"] = html2plaintext(vals.get("description") or "")
-        values["anonymous_allowed"] = context["anonymous_allowed"]
-        values["sector"] = team.sector or "general"
-        for problem in self._intake_problems(values, values["sector"], header, context):
+        values = self.env["complaint.intake"]._plugin_values(
+            vals, sector=team.sector or "general", anonymous_allowed=context["anonymous_allowed"]
+        )
+        for problem in self._intake_problems(values, header):
             result.reject(problem)
         if result.status == "reject":
             result.vals = {}
@@ -626,12 +653,13 @@ class ComplaintImport(models.TransientModel):
                 current = str(current or "")
             if current != value:
                 changes[field_name] = value
-        if set(changes) & set(INTAKE_FIELDS):
+        checked = set(complaint._intake_values())
+        if set(changes) & checked:
             values = complaint._intake_values()
-            values.update({key: value for key, value in changes.items() if key in INTAKE_FIELDS})
+            values.update({key: value for key, value in changes.items() if key in checked})
             if "description" in changes:
                 values["description"] = html2plaintext(changes["description"] or "")
-            for problem in self._intake_problems(values, values.get("sector"), header, context):
+            for problem in self._intake_problems(values, header):
                 result.reject(problem)
         if result.status == "reject":
             result.vals = {}
@@ -646,12 +674,11 @@ class ComplaintImport(models.TransientModel):
         """Create the new complaints in one batch and update the others,
         inside a savepoint: on any failure nothing stays and the row that
         failed is named."""
-        Complaint = self.env["complaint.complaint"]
         to_create = [result for result in accepted if result.status == "create"]
         to_update = [result for result in accepted if result.status == "update" and result.vals]
         try:
             with self.env.cr.savepoint():
-                created = Complaint.create([result.vals for result in to_create])
+                created = self.env["complaint.intake"]._create_complaints([result.vals for result in to_create])
                 for result, complaint in zip(to_create, created, strict=True):
                     result.complaint = complaint
                 for result in to_update:

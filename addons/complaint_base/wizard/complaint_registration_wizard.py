@@ -104,26 +104,44 @@ class ComplaintRegistrationWizard(models.TransientModel):
             # show only what the clerk may read
             wizard.duplicate_ids = Complaint.search([("id", "in", found.ids)])
 
+    def _declared_values(self):
+        """The values of the intake fields sectors declare for the wizard and
+        add to it (an addon inheriting this wizard with the same field names):
+        they pass through to the complaint as they are."""
+        values = {}
+        for decl in self.env["complaint.intake"]._offered("wizard", sector_only=True):
+            if decl["name"] not in self._fields:
+                continue
+            value = self[decl["name"]]
+            values[decl["name"]] = value.id if isinstance(value, models.BaseModel) else value
+        return values
+
     def action_register(self):
         self.ensure_one()
-        complaint = self.env["complaint.complaint"].create(
-            {
-                "channel_id": self.channel_id.id,
-                "date_received": self.date_received,
-                "is_anonymous": self.is_anonymous,
-                "partner_id": self.partner_id.id if not self.is_anonymous else False,
-                "contact_name": self.contact_name if not self.is_anonymous else False,
-                "contact_phone": self.contact_phone if not self.is_anonymous else False,
-                "contact_email": self.contact_email if not self.is_anonymous else False,
-                "subject": self.subject,
-                "description": Markup("<p>%s</p>") % self.description if self.description else False,
-                "customer_demand": self.customer_demand,
-                "category_id": self.category_id.id,
-                "severity": self.severity,
-                "respondent_description": self.respondent_description,
-                "team_id": self.team_id.id or False,
-                "company_id": self.company_id.id,
-            }
+        Intake = self.env["complaint.intake"]
+        complaint = Intake._create_complaints(
+            [
+                {
+                    "channel_id": self.channel_id.id,
+                    "date_received": self.date_received,
+                    "is_anonymous": self.is_anonymous,
+                    "partner_id": self.partner_id.id if not self.is_anonymous else False,
+                    "contact_name": self.contact_name if not self.is_anonymous else False,
+                    "contact_phone": self.contact_phone if not self.is_anonymous else False,
+                    "contact_email": self.contact_email if not self.is_anonymous else False,
+                    "subject": self.subject,
+                    "description": Intake._clean_html(Markup("<p>%s</p>") % self.description, is_html=True)[0]
+                    if self.description
+                    else False,
+                    "customer_demand": self.customer_demand,
+                    "category_id": self.category_id.id,
+                    "severity": self.severity,
+                    "respondent_description": self.respondent_description,
+                    "team_id": self.team_id.id or False,
+                    "company_id": self.company_id.id,
+                    **self._declared_values(),
+                }
+            ]
         )
         if self.read_back_confirmed:
             complaint.message_post(

@@ -10,3 +10,4 @@ from . import complaint_penalty
 from . import courier_claim
 from . import courier_referral
 from . import mail_message
+from . import complaint_complaint_intake

@@ -461,20 +461,17 @@ class ComplaintComplaint(models.Model):
             fined_rule = rules.filtered(lambda r, code=fine["rule_code"]: r.code == code)[:1]
             for partner, user in self._penalty_payers(fine["payer"]):
                 values.append(
-                    {
-                        "complaint_id": self.id,
-                        "rule_id": fined_rule.id,
-                        "payer_type": fine["payer"],
-                        "partner_id": partner.id,
-                        "user_id": user.id,
-                        "team_id": self.team_id.id,
-                        "company_id": self.company_id.id,
-                        "amount": fine["amount"],
-                        "courier_staff_id": self.courier_staff_id.id,
-                        "courier_part": fine.get("part") or "main",
-                        "breach_key": f"{key_prefix}:rule:{fined_rule.id}:{fine.get('part') or 'main'}:partner:{partner.id}",
-                        "evidence": evidence,
-                    }
+                    self.env["complaint.penalty"]._fine_values(
+                        self,
+                        fine,
+                        fined_rule,
+                        partner,
+                        user,
+                        f"{key_prefix}:rule:{fined_rule.id}:{fine.get('part') or 'main'}:partner:{partner.id}",
+                        evidence,
+                        courier_staff_id=self.courier_staff_id.id,
+                        courier_part=fine.get("part") or "main",
+                    )
                 )
         penalties = self.env["complaint.penalty"].sudo()._create_batch_once(values)
         if penalties:

@@ -4,8 +4,12 @@ from __future__ import annotations
 
 from typing import Any
 
+try:  # in Odoo: the base's one rule for a fine's amount by severity
+    from odoo.addons.complaint_base.plugins.default import amount_for_severity
+except ModuleNotFoundError:  # without Odoo (tests/): the base's plugins are loaded as complaint_plugins
+    from complaint_plugins.default import amount_for_severity
+
 SECTOR = "courier"
-SEVERITY_POSITION = {"general": 0.0, "major": 0.5, "critical": 1.0}
 
 #: what happens to a complaint whose breach is established (see :func:`decide`)
 FINE = "fine"  # fined at the article's amount
@@ -55,11 +59,7 @@ def rule_amount(rule: dict[str, Any], severity: str | None, reduced: bool = Fals
     amount when asked for and the article has one."""
     if reduced and float(rule.get("courier_reduced_amount") or 0.0) > 0:
         return float(rule["courier_reduced_amount"])
-    low = float(rule.get("amount_min") or rule.get("amount") or 0.0)
-    high = float(rule.get("amount_max") or low)
-    if high <= low:
-        return low
-    return round(low + (high - low) * SEVERITY_POSITION.get(severity or "general", 0.0), 2)
+    return amount_for_severity(rule, severity)
 
 
 def surcharge(rule: dict[str, Any], ordinal: int) -> float:
