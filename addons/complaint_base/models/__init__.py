@@ -21,6 +21,7 @@ from . import complaint_deadline_policy
 from . import complaint_escalation_step
 from . import complaint_penalty_rule
 from . import complaint_penalty
+from . import complaint_penalty_team_role
 from . import complaint_penalty_values
 from . import complaint_statement_period
 from . import complaint_clock

@@ -18,7 +18,9 @@ class ComplaintComplaint(models.Model):
             raise ValidationError("\n".join(message for __, message in problems))
 
     def message_post(self, **kwargs):
-        if not self.env.user._is_internal():
+        # what a portal or public user writes in the chatter (a comment), not
+        # the notes and mails the server posts on their behalf
+        if kwargs.get("message_type") == "comment" and not self.env.user._is_internal():
             files = [(name, content) for name, content, *__ in (kwargs.get("attachments") or [])]
             attachments = self.env["ir.attachment"].sudo().browse(kwargs.get("attachment_ids") or [])
             files += [(attachment.name, attachment.raw) for attachment in attachments.exists()]

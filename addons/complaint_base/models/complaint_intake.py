@@ -98,16 +98,17 @@ class ComplaintIntake(models.AbstractModel):
         return found
 
     @api.model
-    def _read_declared(self, channel, raw, company, strict=False, lookups=None):
+    def _read_declared(self, channel, raw, company, strict=False, lookups=None, declared=None):
         """(values, problems) of the sector fields ``channel`` offers, read
         from ``raw`` {key: input} keyed as the channel names them (``api_key``
         for the API, ``column`` for the import, the field name otherwise).
         ``problems`` are ``(decl, message)`` pairs.  ``lookups`` {field:
         {code: id}} saves the query of a many2one when the caller resolved
-        the codes of a whole batch."""
+        the codes of a whole batch; ``declared`` the offered fields it read
+        once (a file of many rows)."""
         key = {"api": "api_key", "import": "column"}.get(channel, "name")
         vals, problems = {}, []
-        for decl in self._offered(channel, sector_only=True):
+        for decl in self._offered(channel, sector_only=True) if declared is None else declared:
             if decl[key] not in raw:
                 continue
             value, code = intake_engine.parse_value(decl, raw[decl[key]], strict=strict)

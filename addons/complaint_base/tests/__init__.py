@@ -24,3 +24,4 @@ from . import test_complaint_record_rules
 from . import test_complaint_performance
 from . import test_complaint_acknowledgement
 from . import test_complaint_intake_pipeline
+from . import test_complaint_team_role_payer

@@ -8,6 +8,7 @@ from odoo.exceptions import ValidationError
 from odoo.tests import HttpCase, new_test_user, tagged
 from odoo.tools import mute_logger
 
+from ..plugins import hookimpl, manager
 from .common import ComplaintCase
 
 PNG = b"\x89PNG\r\n\x1a\n" + b"0" * 100
@@ -28,17 +29,19 @@ class TestComplaintIntakePipeline(ComplaintCase):
             )
 
         with self.assertRaises(ValidationError):
-            as_portal.message_post(body="看附件", attachments=[("virus.exe", EXE)])
+            as_portal.message_post(body="看附件", message_type="comment", attachments=[("virus.exe", EXE)])
         attachment = self.env["ir.attachment"].create(
             {"name": "big.png", "raw": PNG + b"0" * (5 * 1024 * 1024), "res_model": "mail.compose.message", "res_id": 0}
         )
         with self.assertRaises(ValidationError):
-            as_portal.message_post(body="看附件", attachment_ids=attachment.ids)
+            as_portal.message_post(body="看附件", message_type="comment", attachment_ids=attachment.ids)
         self.assertFalse(posted("看附件"))
-        as_portal.message_post(body="照片", attachments=[("photo.png", PNG)])
+        as_portal.message_post(body="照片", message_type="comment", attachments=[("photo.png", PNG)])
         self.assertEqual(posted("照片"), 1)
         # the desk is not limited
-        complaint.with_user(self.manager).message_post(body="内部", attachments=[("tool.exe", EXE)])
+        complaint.with_user(self.manager).message_post(
+            body="内部", message_type="comment", attachments=[("tool.exe", EXE)]
+        )
 
     def test_upload_check_is_one_function(self):
         Intake = self.env["complaint.intake"]
@@ -76,6 +79,29 @@ class TestComplaintIntakePipeline(ComplaintCase):
         self.assertIn("服务差", complaint.description)
         self.assertNotIn("script", complaint.description)
         self.assertEqual(complaint.contact_email, "wang@example.com")
+
+    def test_plugin_category_code_is_applied(self):
+        """``category_code`` of complaint_classify puts a complaint the caller
+        did not categorise in that category, whose routing then applies."""
+        refunds = self.env["complaint.category"].create({"name": "退款", "code": "REFUND-P", "team_id": self.team_b.id})
+
+        class Plugin:
+            @hookimpl
+            def complaint_classify(self, values, sector):
+                if "退款" in (values.get("subject") or ""):
+                    return {"severity": "general", "category_code": "REFUND-P"}
+                return None
+
+        pm = manager.get_plugin_manager()
+        pm.register_for_addon(Plugin(), "complaint_base", name="test:category_code")
+        try:
+            complaint = self._complaint(subject="退款迟迟不到账")
+            self.assertRecordValues(complaint, [{"category_id": refunds.id, "team_id": self.team_b.id}])
+            # a category the caller chose is kept
+            chosen = self._complaint(subject="退款迟迟不到账", category_id=self.category_service.id)
+            self.assertEqual(chosen.category_id, self.category_service)
+        finally:
+            pm.unregister(name="test:category_code")
 
     def test_unknown_reference_is_named(self):
         with self.assertRaisesRegex(ValidationError, "category"):

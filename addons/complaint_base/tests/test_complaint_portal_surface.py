@@ -34,6 +34,8 @@ PORTAL_ROUTES = {
         "API key; their own complaints only",
         ("/rate/<string:token>/<int:rate>", "public", None): "rating link of the e-mail (token): a GET "
         "records nothing that reopens or reassigns",
+        ("/mail/attachment/upload", "public", ("POST",)): "mail's chatter upload (its access check): a portal "
+        "or public user's file on a complaint passes the intake's upload check (size, type)",
     },
     "complaint_courier": {
         ("/my/outlet/complaints", "user", None): "outlet manager: the complaints of their outlet",

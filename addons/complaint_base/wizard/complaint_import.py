@@ -502,6 +502,7 @@ class ComplaintImport(models.TransientModel):
             {column: to_text(raw.get(column)) for column in declared if raw.get(column) is not None},
             self.company_id,
             lookups=context["declared_lookups"],
+            declared=context["declared"],
         )
         for decl, message in problems:
             result.reject(f"{header(decl['column'])}: {message}")

@@ -1,0 +1,5 @@
+from . import test_automotive_deadlines
+from . import test_automotive_vehicle
+from . import test_automotive_access
+from . import test_automotive_conduct
+from . import test_automotive_sector
