@@ -11,6 +11,7 @@
     "depends": ["mail", "portal", "rating", "resource"],
     "external_dependencies": {"python": ["pluggy", "xlsxwriter"]},
     "data": [
+        "data/complaint_base_lang_data.xml",
         "security/complaint_base_security.xml",
         "security/ir.model.access.csv",
         "data/ir_sequence_data.xml",
@@ -49,6 +50,7 @@
         "views/complaint_base_menus.xml",
     ],
     "demo": [
+        "demo/complaint_base_lang_demo.xml",
         "demo/complaint_deadline_demo.xml",
         "demo/complaint_demo.xml",
         "demo/complaint_api_demo.xml",

@@ -12,6 +12,7 @@
     "depends": ["complaint_base"],
     "external_dependencies": {"python": ["pluggy", "xlsxwriter"]},
     "data": [
+        "data/complaint_courier_lang_data.xml",
         "security/complaint_courier_security.xml",
         "security/ir.model.access.csv",
         "data/ir_sequence_data.xml",
@@ -35,6 +36,7 @@
         "views/complaint_courier_menus.xml",
     ],
     "demo": [
+        "demo/complaint_courier_lang_demo.xml",
         "demo/courier_demo.xml",
         "demo/courier_complaint_demo.xml",
     ],

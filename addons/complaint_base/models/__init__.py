@@ -32,3 +32,6 @@ from . import res_company
 from . import res_config_settings
 from . import res_config_settings_intake
 from . import complaint_intake_throttle
+from . import ir_http
+from . import ir_module_module
+from . import mail_thread

@@ -50,7 +50,7 @@ class ComplaintClock(models.Model):
     # "Recompute Open Clocks" is pressed on the policy
     amount = fields.Float(readonly=True, help="The clock's length, as it started.")
     unit = fields.Selection(
-        selection=lambda self: self.env["complaint.deadline.target"]._fields["unit"].selection,
+        selection=lambda self: self.env["complaint.deadline.target"]._fields["unit"]._description_selection(self.env),
         readonly=True,
         help="The clock's unit, as it started.",
     )

@@ -16,7 +16,9 @@ class ComplaintDeadlinePolicy(models.Model):
     active = fields.Boolean(default=True, tracking=True)
     company_id = fields.Many2one("res.company", help="Empty: every company.")
     source = fields.Char(help="Where the rule comes from (regulation, contract, internal procedure).")
-    sector = fields.Selection(selection=lambda self: self.env["complaint.team"]._fields["sector"].selection)
+    sector = fields.Selection(
+        selection=lambda self: self.env["complaint.team"]._fields["sector"]._description_selection(self.env)
+    )
     category_ids = fields.Many2many(
         "complaint.category", string="Categories", help="Matches these categories and their subcategories."
     )

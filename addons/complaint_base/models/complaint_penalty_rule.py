@@ -20,7 +20,9 @@ class ComplaintPenaltyRule(models.Model):
     name = fields.Char(required=True, translate=True, tracking=True)
     sequence = fields.Integer(default=10)
     description = fields.Text(translate=True, help="The rule's original wording.")
-    sector = fields.Selection(selection=lambda self: self.env["complaint.team"]._fields["sector"].selection)
+    sector = fields.Selection(
+        selection=lambda self: self.env["complaint.team"]._fields["sector"]._description_selection(self.env)
+    )
     amount_type = fields.Selection(
         [("fixed", "Fixed Amount"), ("range", "Range by Severity")], required=True, default="fixed", tracking=True
     )

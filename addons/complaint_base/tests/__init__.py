@@ -25,3 +25,5 @@ from . import test_complaint_performance
 from . import test_complaint_acknowledgement
 from . import test_complaint_intake_pipeline
 from . import test_complaint_team_role_payer
+from . import test_complaint_zh_cn
+from . import test_complaint_public_lang

@@ -36,13 +36,19 @@ class CourierOutletPhone(models.Model):
             if not is_valid_phone(phone.number):
                 raise ValidationError(self.env._("The phone number %s is not valid.", phone.number))
 
+    def _complaint_text_env(self):
+        self.ensure_one()
+        return (self.company_id or self.env.company)._complaint_env()
+
     @api.model_create_multi
     def create(self, vals_list):
         phones = super().create(vals_list)
-        purposes = dict(self._fields["purpose"]._description_selection(self.env))
         for phone in phones:
+            # the outlet's history reads in the company's language, whoever registers the number
+            env = phone._complaint_text_env()
+            purposes = dict(self._fields["purpose"]._description_selection(env))
             phone.outlet_id.message_post(
-                body=self.env._(
+                body=env._(
                     "Phone number registered: %(number)s (%(purpose)s).",
                     number=phone.number,
                     purpose=purposes[phone.purpose],
@@ -57,12 +63,13 @@ class CourierOutletPhone(models.Model):
         for phone in self:
             number, active = before[phone.id]
             if number != phone.number or active != phone.active:
+                env = phone._complaint_text_env()
                 phone.outlet_id.message_post(
-                    body=self.env._(
+                    body=env._(
                         "Phone number changed: %(old)s → %(new)s%(retired)s.",
                         old=number,
                         new=phone.number,
-                        retired=self.env._(" (retired)") if not phone.active else "",
+                        retired=env._(" (retired)") if not phone.active else "",
                     ),
                     subtype_xmlid="mail.mt_note",
                 )
