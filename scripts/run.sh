@@ -12,7 +12,23 @@ odoo_present || { odoo_missing_message >&2; exit 1; }
 ensure_venv
 ensure_postgres
 
-command -v wkhtmltopdf >/dev/null 2>&1 || say "note: wkhtmltopdf is not installed: reply letters print as HTML, not PDF (Debian: apt-get install wkhtmltopdf)"
+# reply letters are printed to PDF by wkhtmltopdf, in a font that has Chinese
+# glyphs; install both where the system allows (root with apt-get, as .ci/run
+# installs Chromium), otherwise say so: letters then go out as HTML
+install_pdf_tools() {
+  local missing=()
+  command -v wkhtmltopdf >/dev/null 2>&1 || missing+=(wkhtmltopdf)
+  { command -v fc-list >/dev/null 2>&1 && fc-list :lang=zh 2>/dev/null | grep -q .; } || missing+=(fonts-wqy-microhei)
+  [ ${#missing[@]} -eq 0 ] && return 0
+  if command -v apt-get >/dev/null 2>&1 && [ "$(id -u)" = 0 ]; then
+    say "installing ${missing[*]} for the PDF reply letters"
+    { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}"; } >/dev/null 2>&1 \
+      || say "note: could not install ${missing[*]}"
+  fi
+  command -v wkhtmltopdf >/dev/null 2>&1 \
+    || say "note: wkhtmltopdf is not installed: reply letters go out as HTML, without the PDF (Debian: apt-get install wkhtmltopdf fonts-wqy-microhei)"
+}
+install_pdf_tools
 
 ADDONS=$(project_addons)
 if ! psql -d postgres -tAc "select 1 from pg_database where datname='$DB'" | grep -q 1; then

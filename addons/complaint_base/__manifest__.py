@@ -30,6 +30,7 @@
         "views/complaint_clock_views.xml",
         "views/complaint_penalty_views.xml",
         "views/complaint_complaint_views.xml",
+        "views/complaint_overdue_views.xml",
         "views/complaint_deadline_policy_views.xml",
         "views/complaint_team_views.xml",
         "views/complaint_stage_views.xml",
@@ -43,6 +44,7 @@
         "views/complaint_rating_templates.xml",
         "report/complaint_reports.xml",
         "wizard/complaint_callback_wizard_views.xml",
+        "wizard/complaint_resolve_wizard_views.xml",
         "wizard/complaint_call_wizard_views.xml",
         "wizard/complaint_registration_wizard_views.xml",
         "wizard/complaint_import_views.xml",
@@ -56,6 +58,7 @@
         "demo/complaint_api_demo.xml",
     ],
     "assets": {
+        "web.assets_backend": ["complaint_base/static/src/views/*.js"],
         "web.assets_tests": ["complaint_base/static/tests/tours/*.js"],
     },
     "application": True,

@@ -12,6 +12,7 @@ from . import complaint_intake
 from . import complaint_complaint_uploads
 from . import complaint_complaint_repeats
 from . import complaint_complaint_portal
+from . import complaint_complaint_resolution
 from . import complaint_api_integration
 from . import complaint_api_request
 from . import complaint_holiday_year
@@ -25,13 +26,16 @@ from . import complaint_penalty_team_role
 from . import complaint_penalty_values
 from . import complaint_statement_period
 from . import complaint_clock
+from . import complaint_clock_report
 from . import complaint_complaint_clocks
 from . import complaint_complaint_ack
 from . import complaint_digest
 from . import res_company
 from . import res_config_settings
 from . import res_config_settings_intake
+from . import res_config_settings_desk
 from . import complaint_intake_throttle
 from . import ir_http
 from . import ir_module_module
 from . import mail_thread
+from . import mail_template

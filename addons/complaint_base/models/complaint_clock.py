@@ -48,7 +48,7 @@ class ComplaintClock(models.Model):
     # the arithmetic of the clock, fixed when it starts (after the plugins'
     # adjustments): editing the policy later changes no running clock until
     # "Recompute Open Clocks" is pressed on the policy
-    amount = fields.Float(readonly=True, help="The clock's length, as it started.")
+    amount = fields.Float(string="Duration", readonly=True, help="The clock's length, as it started.")
     unit = fields.Selection(
         selection=lambda self: self.env["complaint.deadline.target"]._fields["unit"]._description_selection(self.env),
         readonly=True,

@@ -110,7 +110,11 @@ class ComplaintDeadlineTarget(models.Model):
     policy_id = fields.Many2one("complaint.deadline.policy", required=True, ondelete="cascade", index=True)
     sequence = fields.Integer(default=10)
     kind_id = fields.Many2one("complaint.clock.kind", string="Clock", required=True, ondelete="restrict")
-    amount = fields.Float(default=1.0, help="How much time; ignored for 'same day' and 'by a time of day'.")
+    amount = fields.Float(
+        string="Duration",
+        default=1.0,
+        help="How long, in the unit; ignored for 'end of the working day' and 'by a time of day'.",
+    )
     unit = fields.Selection(
         [
             ("minutes", "Minutes"),
@@ -119,7 +123,7 @@ class ComplaintDeadlineTarget(models.Model):
             ("months", "Months"),
             ("working_hours", "Working Hours"),
             ("working_days", "Working Days"),
-            ("same_day", "Same Working Day"),
+            ("same_day", "End of the Working Day"),
             ("time_of_day", "By a Time of Day"),
         ],
         required=True,

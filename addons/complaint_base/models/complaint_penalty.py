@@ -28,7 +28,7 @@ class ComplaintPenalty(models.Model):
     _inherit = ["mail.thread", "mail.activity.mixin"]
     _order = "date desc, id desc"
 
-    name = fields.Char(string="Reference", readonly=True, copy=False, default=lambda self: self.env._("New"))
+    name = fields.Char(string="Fine Number", readonly=True, copy=False, default=lambda self: self.env._("New"))
     date = fields.Datetime(required=True, default=fields.Datetime.now, index=True, tracking=True)
     complaint_id = fields.Many2one("complaint.complaint", index=True, ondelete="restrict", tracking=True)
     clock_id = fields.Many2one("complaint.clock", index=True, ondelete="set null")

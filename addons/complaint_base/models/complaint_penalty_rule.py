@@ -15,6 +15,7 @@ class ComplaintPenaltyRule(models.Model):
     _description = "Fine Rule"
     _inherit = ["mail.thread"]
     _order = "sequence, code"
+    _rec_names_search = ["code", "name"]
 
     code = fields.Char(string="Article", required=True, tracking=True, help="Code or article number, e.g. 第十二条.")
     name = fields.Char(required=True, translate=True, tracking=True)

@@ -41,7 +41,7 @@ class ComplaintTeam(models.Model):
     )
     resource_calendar_id = fields.Many2one(
         "resource.calendar",
-        string="Working Hours",
+        string="Working Schedule",
         help="Business calendar on which this team's deadlines are counted. Empty: the company's complaint working "
         "hours (Settings > Complaints).",
     )

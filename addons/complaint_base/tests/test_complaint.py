@@ -52,7 +52,7 @@ class TestComplaint(ComplaintCase):
 
     @freeze_time("2026-03-02 09:00:00")
     def test_life_cycle_dates_follow_the_state(self):
-        complaint = self._complaint().with_user(self.manager)
+        complaint = self._judged(self._complaint()).with_user(self.manager)
         complaint.action_acknowledge()
         self.assertEqual(complaint.state, "acknowledged")
         complaint.action_resolve()

@@ -105,7 +105,7 @@ class TestClockArithmetic(DeadlineCase):
     @freeze_time(bj(2026, 3, 3, 9, 0))
     def test_reopened_complaint_gets_a_new_callback_clock(self):
         self._policy(self.kind_callback, 2, "working_days")
-        complaint = self._received(bj(2026, 3, 3, 9, 0))
+        complaint = self._judged(self._received(bj(2026, 3, 3, 9, 0)))
         complaint.stage_id = self.stage_resolved
         first = self._clock(complaint, self.kind_callback)
         self.assertEqual(first.state, "running")
@@ -120,7 +120,7 @@ class TestClockArithmetic(DeadlineCase):
     @freeze_time(bj(2026, 3, 3, 9, 0))
     def test_appeal_before_the_callback_restarts_it_on_resolution(self):
         self._policy(self.kind_callback, 2, "working_days")
-        complaint = self._received(bj(2026, 3, 3, 9, 0))
+        complaint = self._judged(self._received(bj(2026, 3, 3, 9, 0)))
         complaint.stage_id = self.stage_resolved
         first = self._clock(complaint, self.kind_callback)
         complaint._appeal("处理结果不认可")

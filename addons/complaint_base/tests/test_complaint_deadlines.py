@@ -232,7 +232,7 @@ class TestClockLifeCycle(DeadlineCase):
         self._policy(self.kind_ack, 1, "hours")
         self._policy(self.kind_resolve, 3, "days", sequence=1, channel_ids=[(6, 0, self.channel_phone.ids)])
         self._policy(self.kind_callback, 2, "days", sequence=2, team_ids=[(6, 0, self.team_a.ids)])
-        complaint = self._received(bj(2026, 3, 3, 10, 0)).with_user(self.user_a)
+        complaint = self._judged(self._received(bj(2026, 3, 3, 10, 0))).with_user(self.user_a)
         self.assertEqual(complaint.clock_ids.kind_id, self.kind_ack | self.kind_resolve)
         complaint.action_acknowledge()
         self.assertEqual(self._clock(complaint, self.kind_ack).state, "met")
@@ -257,7 +257,7 @@ class TestClockLifeCycle(DeadlineCase):
     @freeze_time("2026-03-03 02:00:00")
     def test_reopening_restarts_the_resolve_clock(self):
         self._policy(self.kind_resolve, 3, "days")
-        complaint = self._received(bj(2026, 3, 3, 10, 0))
+        complaint = self._judged(self._received(bj(2026, 3, 3, 10, 0)))
         complaint.with_user(self.user_a).action_resolve()
         first = self._clock(complaint, self.kind_resolve)
         self.assertEqual(first.state, "met")

@@ -198,6 +198,8 @@ class TestRatingAndAppeal(HttpCase):
                 "contact_name": "赵先生",
                 "contact_phone": "13600001111",
                 "team_id": self.team.id,
+                "validity": "valid",
+                "resolution": "<p>已免费返修。</p>",
             }
         )
         complaint.action_resolve()

@@ -23,7 +23,7 @@ class TestComplaintCallbackPlanning(ComplaintCase):
 
     @freeze_time("2026-03-02 09:00:00")
     def test_resolution_plans_one_callback(self):
-        complaint = self._complaint(team_id=self.team_a.id)
+        complaint = self._judged(self._complaint(team_id=self.team_a.id))
         self.assertFalse(self._callbacks(complaint))
         complaint.action_resolve()
         callback = self._callbacks(complaint)
@@ -41,7 +41,7 @@ class TestComplaintCallbackPlanning(ComplaintCase):
         settings.complaint_callback_delay_days = 5
         settings.complaint_callback_user_id = self.user_b
         settings.execute()
-        complaint = self._complaint(team_id=self.team_a.id)
+        complaint = self._judged(self._complaint(team_id=self.team_a.id))
         complaint.action_resolve()
         callback = self._callbacks(complaint)
         self.assertEqual(callback.user_id, self.user_b)
@@ -69,6 +69,8 @@ class TestComplaintRatingByEmail(HttpCase):
             "contact_name": "孙女士",
             "contact_email": "sun@example.com",
             "team_id": self.team.id,
+            "validity": "valid",
+            "resolution": "<p>已免费返修。</p>",
         }
         vals.update(values)
         complaint = self.env["complaint.complaint"].create(vals)

@@ -63,7 +63,7 @@ class ComplaintPenaltyStatement(models.TransientModel):
                     _("Fines"),
                     [
                         _("Paid By"),
-                        _("Reference"),
+                        _("Fine Number"),
                         _("Date"),
                         _("Complaint"),
                         _("Article"),

@@ -39,7 +39,7 @@ class ComplaintPenaltyRule(models.Model):
         tracking=True,
         help="Fine when the complaint cannot be proven or the customer caused it (第十四条: 10).",
     )
-    courier_mode = fields.Selection(COURIER_MODES, string="Fined", default="each", required=True, tracking=True)
+    courier_mode = fields.Selection(COURIER_MODES, string="Counting Rule", default="each", required=True, tracking=True)
     courier_count_size = fields.Integer(
         string="Every N-th", default=3, help="For 'every N-th complaint of a month': N (第一条: three in a month)."
     )

@@ -170,7 +170,7 @@ class CourierOutletStatement(models.TransientModel):
                         _("Outlet Code"),
                         _("Outlet"),
                         _("Date"),
-                        _("Reference"),
+                        _("Fine or Claim Number"),
                         _("Complaint"),
                         _("Waybill"),
                         _("Article"),
