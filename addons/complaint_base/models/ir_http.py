@@ -1,6 +1,6 @@
 import babel.core
 
-from odoo import models
+from odoo import SUPERUSER_ID, api, models
 from odoo.http import request
 
 # pages a visitor without an account reaches from a link (tracking link, rating,
@@ -12,24 +12,39 @@ class IrHttp(models.AbstractModel):
     _inherit = "ir.http"
 
     @classmethod
-    def _frontend_pre_dispatch(cls):
-        # before super(): it puts request.lang in the context and the frontend_lang
-        # cookie, which the page's scripts follow for their own texts
-        if cls._complaint_serves_visitor():
-            lang = cls._complaint_visitor_lang()
-            if lang and lang != request.lang.code:
-                request.lang = request.env["res.lang"]._get_data(code=lang)
-        super()._frontend_pre_dispatch()
+    def _complaint_visitor_path(cls, path):
+        """A complaint page asked by a visitor without an account, with no
+        language in the address (the footer's language selector puts one there:
+        a chosen language stays chosen)."""
+        if request.session.uid or not path:
+            return False
+        first, __, rest = path.lstrip("/").partition("/")
+        if rest and request.env.registry and cls._complaint_env()["res.lang"]._get_data(url_code=first).active:
+            return False
+        return path.startswith(COMPLAINT_PUBLIC_PATHS)
 
     @classmethod
-    def _complaint_serves_visitor(cls):
-        path = request.httprequest.path or ""
-        if not request.env.user._is_public() or not path.startswith(COMPLAINT_PUBLIC_PATHS):
-            return False
-        # a language chosen in the address (the footer's language selector) stays chosen
-        asked = (request.httprequest.environ.get("REQUEST_URI") or "").split("?")[0].split("/")
-        url_code = asked[1] if len(asked) > 2 else ""
-        return not (url_code and request.env["res.lang"]._get_data(url_code=url_code).active)
+    def _complaint_env(cls):
+        # before authentication: no user on the request yet
+        return api.Environment(request.env.cr, SUPERUSER_ID, {})
+
+    @classmethod
+    def _sanitize_cookies(cls, cookies):
+        super()._sanitize_cookies(cookies)
+        # the frontend_lang cookie is left by any earlier page (Odoo sets it on each):
+        # it does not choose the language of a complaint page
+        if cls._complaint_visitor_path(request.httprequest.path):
+            cookies.pop("frontend_lang", None)
+
+    @classmethod
+    def _match(cls, path):
+        # Odoo then picks the context's language (which it keeps in the cookie,
+        # that the page's scripts follow for their own texts)
+        if cls._complaint_visitor_path(path):
+            lang = cls._complaint_visitor_lang()
+            if lang:
+                request.update_context(lang=lang)
+        return super()._match(path)
 
     @classmethod
     def _complaint_visitor_lang(cls):
@@ -37,17 +52,18 @@ class IrHttp(models.AbstractModel):
         the browser (by preference) that is installed, else the company's.
         Odoo's own choice takes only the browser's first language, or a cookie
         left by any earlier page, and falls back to English."""
-        IrHttp = request.env["ir.http"]
+        env = cls._complaint_env()
+        Lang = env["res.lang"]
         for value, __ in request.httprequest.accept_languages:
             try:
                 code, territory, __, __ = babel.core.parse_locale(value, sep="-")
             except ValueError:
                 continue
-            nearest = IrHttp.get_nearest_lang(f"{code}_{territory}" if territory else code)
+            nearest = env["ir.http"].get_nearest_lang(f"{code}_{territory}" if territory else code)
             if nearest:
                 return nearest
-        # the company partner is not readable by the public user
-        company_lang = request.env.company.sudo().partner_id.lang
-        if company_lang and request.env["res.lang"]._get_data(code=company_lang).active:
+        company = env.ref("base.public_user", raise_if_not_found=False).company_id or env.company
+        company_lang = company.partner_id.lang
+        if company_lang and Lang._get_data(code=company_lang).active:
             return company_lang
         return None
