@@ -76,7 +76,7 @@ class TestAutomotiveDeadlines(AutomotiveCase):
     @freeze_time("2026-03-03 02:00:00")
     def test_callback_within_2_days_of_handling(self):
         complaint = self._dealer(bj(2026, 3, 3, 10, 0))
-        self._judged(complaint)
+        complaint.write({"validity": "valid", "resolution": "<p>已当面致歉并免费检修。</p>"})
         with freeze_time(bj(2026, 3, 3, 15, 0)):
             complaint.action_resolve()
         clock = self._clock(complaint, self.kind_callback)
