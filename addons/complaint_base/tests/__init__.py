@@ -28,3 +28,4 @@ from . import test_complaint_team_role_payer
 from . import test_complaint_zh_cn
 from . import test_complaint_public_lang
 from . import test_complaint_desk
+from . import test_complaint_desk_tour

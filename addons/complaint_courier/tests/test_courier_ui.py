@@ -45,3 +45,44 @@ class TestCourierUi(HttpCase):
             self.env, login="cr_mgr_viewer", groups="base.group_user,complaint_base.group_complaint_manager"
         )
         self.assertTrue(self.env["courier.outlet.statement"].with_user(manager).get_views([(False, "form")]))
+
+
+@tagged("post_install", "-at_install")
+class TestCourierOutletPortalTour(HttpCase):
+    """The outlet manager, on the portal in Chinese: the outlet's complaints, one opened and answered."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.env["res.lang"]._activate_lang("zh_CN")
+        cls.env["ir.module.module"]._load_module_terms(
+            ["base", "web", "mail", "portal", "complaint_base", "complaint_courier"], ["zh_CN"], overwrite=True
+        )
+        cls.outlet_manager = new_test_user(
+            cls.env,
+            login="tour_outlet_manager",
+            password="tour_outlet_manager_pw",
+            groups="base.group_portal",
+            lang="zh_CN",
+            tz="Asia/Shanghai",
+        )
+        outlet = cls.env["courier.outlet"].create(
+            {"code": "TOUR01", "name": "门户巡检网点", "portal_user_ids": [(6, 0, cls.outlet_manager.ids)]}
+        )
+        team = cls.env["complaint.team"].create({"name": "门户巡检客服部", "code": "TOUR-HQ", "sector": "courier"})
+        cls.complaint = cls.env["complaint.complaint"].create(
+            {
+                "subject": "门户巡检不上门",
+                "contact_name": "张先生",
+                "contact_phone": "13900007001",
+                "team_id": team.id,
+                "courier_outlet_id": outlet.id,
+                "courier_waybill": "268800007001",
+                "courier_rule_id": cls.env.ref("complaint_courier.rule_sto_12").id,
+            }
+        )
+
+    def test_outlet_manager_answers_from_the_portal(self):
+        self.start_tour("/my/outlet/complaints", "courier_outlet_portal_tour", login="tour_outlet_manager")
+        self.assertEqual(self.complaint.courier_outlet_answer, "已致电客户道歉，明日上门取件。")
+        self.assertTrue(self.complaint.courier_date_outlet_answer)
