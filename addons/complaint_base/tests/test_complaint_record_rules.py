@@ -26,6 +26,7 @@ CONFIGURATION_MODELS = {
     "complaint.penalty.rule": "fine schedule (articles and amounts, per company)",
     "complaint.api.integration": "external systems (managers read, administrators edit; keys are hashed)",
     "courier.evidence.kind": "kinds of evidence of the courier schedule",
+    "automotive.script": "the dealer's standard answers (话术) by topic",
 }
 
 # the sector's master data: every complaint user of the company reads all of
@@ -35,6 +36,7 @@ COMPANY_WIDE_MODELS = {
     "courier.outlet.phone": "an outlet's phone numbers",
     "courier.staff": "an outlet's staff",
     "courier.referral": "outlets referred to network management for repeated complaints",
+    "automotive.vehicle": "the dealer's customers' vehicles (VIN unique per company)",
 }
 
 # transient models that hold no complainant data and have no creator rule

@@ -60,6 +60,8 @@ class TestCourierTrust(CourierCase):
         return cls._complaint(**values)
 
     def _snapshot(self, complaint):
+        # what waits for the commit (the acknowledgement) is done first
+        self.env.cr.flush()
         self.env.invalidate_all()
         complaint = complaint.sudo()
         return {
