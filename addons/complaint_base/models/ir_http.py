@@ -29,17 +29,10 @@ class IrHttp(models.AbstractModel):
         return api.Environment(request.env.cr, SUPERUSER_ID, {})
 
     @classmethod
-    def _sanitize_cookies(cls, cookies):
-        super()._sanitize_cookies(cookies)
-        # the frontend_lang cookie is left by any earlier page (Odoo sets it on each):
-        # it does not choose the language of a complaint page
-        if cls._complaint_visitor_path(request.httprequest.path):
-            cookies.pop("frontend_lang", None)
-
-    @classmethod
     def _match(cls, path):
-        # Odoo then picks the context's language (which it keeps in the cookie,
-        # that the page's scripts follow for their own texts)
+        # Odoo picks the language of the address, else of the frontend_lang cookie (a
+        # choice made on an earlier page), else the context's: this one; it then keeps
+        # it in the cookie, which the page's scripts follow for their own texts
         if cls._complaint_visitor_path(path):
             lang = cls._complaint_visitor_lang()
             if lang:
@@ -50,8 +43,8 @@ class IrHttp(models.AbstractModel):
     def _complaint_visitor_lang(cls):
         """The language of a visitor without an account: the first language of
         the browser (by preference) that is installed, else the company's.
-        Odoo's own choice takes only the browser's first language, or a cookie
-        left by any earlier page, and falls back to English."""
+        Odoo's own choice takes only the browser's first language and falls
+        back to English."""
         env = cls._complaint_env()
         Lang = env["res.lang"]
         for value, __ in request.httprequest.accept_languages:

@@ -46,9 +46,9 @@ class TestComplaintPublicLang(HttpCase):
         page = self._open(self.url, "en-US,en;q=0.9")
         self.assertIn(">Messages<", page.text.replace("\n", "").replace(" ", ""))
 
-    def test_an_earlier_page_does_not_decide(self):
-        self.env.company.partner_id.lang = "zh_CN"
-        self.opener.cookies.clear()
-        self.opener.cookies.set("frontend_lang", "en_US")
-        page = self.url_open(self.url)
+    def test_a_language_chosen_in_the_address_is_kept(self):
+        self.env.company.partner_id.lang = "en_US"
+        page = self._open(f"/zh_CN{self.url}", "en-US,en;q=0.9")
         self.assertIn("消息", page.text)
+        # the form posted next (no language in its address) follows the choice
+        self.assertEqual(self.opener.cookies.get("frontend_lang"), "zh_CN")
