@@ -32,7 +32,7 @@ class TestComplaintPublicLang(HttpCase):
         self.assertIn("消息", page.text)
         self.assertNotIn(">Messages<", page.text)
         # the page's scripts load their texts (the chatter) in the language of the cookie
-        self.assertEqual(page.cookies.get("frontend_lang"), "zh_CN")
+        self.assertEqual(self.opener.cookies.get("frontend_lang"), "zh_CN")
         form = self._open("/complaint/new")
         self.assertIn("提交投诉", form.text)
 
@@ -41,7 +41,7 @@ class TestComplaintPublicLang(HttpCase):
         # Japanese is not installed: the next language of the browser is served
         page = self._open(self.url, "ja-JP,ja;q=0.9,zh-CN;q=0.8,en;q=0.5")
         self.assertIn("消息", page.text)
-        self.assertEqual(page.cookies.get("frontend_lang"), "zh_CN")
+        self.assertEqual(self.opener.cookies.get("frontend_lang"), "zh_CN")
         # an English browser reads English
         page = self._open(self.url, "en-US,en;q=0.9")
         self.assertIn(">Messages<", page.text.replace("\n", "").replace(" ", ""))
