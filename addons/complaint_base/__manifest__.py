@@ -58,7 +58,8 @@
         "demo/complaint_api_demo.xml",
     ],
     "assets": {
-        "web.assets_backend": ["complaint_base/static/src/views/*.js"],
+        # the graph view is loaded lazily in 18: its extension goes with it
+        "web.assets_backend_lazy": ["complaint_base/static/src/views/*.js"],
         "web.assets_tests": ["complaint_base/static/tests/tours/*.js"],
     },
     "application": True,
