@@ -344,6 +344,10 @@ def complaint_vals(env, team, start, n):
             "contact_email": f"bench{i}@example.cn",
             "team_id": team.id,
             "channel_id": channel,
+            # judged at intake, so that the stage change to Resolved passes the
+            # resolve rule (validity decided, resolution written)
+            "validity": "valid",
+            "resolution": "<p>已为客户更换配件并致歉。</p>",
         }
         for i in range(start, start + n)
     ]
