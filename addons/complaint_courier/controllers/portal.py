@@ -70,16 +70,25 @@ class CourierOutletPortal(CustomerPortal):
                 raise AccessError(request.env._("This complaint is not yours."))
         return document_sudo
 
+    def _outlet_record(self, model, record_id, missing, foreign):
+        """The record (a complaint or a fine), sudo, once the user proved with
+        their own rights that they read it as the manager of its outlet."""
+        record = request.env[model].browse(record_id).exists()
+        if not record:
+            raise MissingError(missing)
+        record.check_access("read")
+        record_sudo = record.sudo()
+        if request.env.user not in record_sudo.courier_outlet_id.portal_user_ids:
+            raise AccessError(foreign)
+        return record_sudo
+
     def _outlet_complaint(self, complaint_id):
-        """The complaint, sudo, once the user proved they may read it as its outlet."""
-        complaint = request.env["complaint.complaint"].browse(complaint_id).exists()
-        if not complaint:
-            raise MissingError(request.env._("This complaint does not exist."))
-        complaint.check_access("read")
-        complaint_sudo = complaint.sudo()
-        if request.env.user not in complaint_sudo.courier_outlet_id.portal_user_ids:
-            raise AccessError(request.env._("This complaint is not about your outlet."))
-        return complaint_sudo
+        return self._outlet_record(
+            "complaint.complaint",
+            complaint_id,
+            request.env._("This complaint does not exist."),
+            request.env._("This complaint is not about your outlet."),
+        )
 
     def _render_complaint(self, complaint_sudo, **values):
         penalties = request.env["complaint.penalty"].search(
@@ -164,15 +173,12 @@ class CourierOutletPortal(CustomerPortal):
     APPEAL_FILE_MAX_BYTES = 10 * 1024 * 1024
 
     def _outlet_fine(self, penalty_id):
-        """The fine, sudo, once the user proved they may read it as its outlet."""
-        penalty = request.env["complaint.penalty"].browse(penalty_id).exists()
-        if not penalty:
-            raise MissingError(request.env._("This fine does not exist."))
-        penalty.check_access("read")
-        penalty_sudo = penalty.sudo()
-        if request.env.user not in penalty_sudo.courier_outlet_id.portal_user_ids:
-            raise AccessError(request.env._("This fine is not your outlet's."))
-        return penalty_sudo
+        return self._outlet_record(
+            "complaint.penalty",
+            penalty_id,
+            request.env._("This fine does not exist."),
+            request.env._("This fine is not your outlet's."),
+        )
 
     def _render_fine(self, penalty_sudo, **values):
         return request.render(
