@@ -134,3 +134,22 @@ def test_collecting_hooks_concatenate(fresh_manager):
 def test_unknown_hook_name():
     with pytest.raises(AttributeError):
         call_hook("complaint_nope", None)
+
+
+def test_hook_callers_are_reused_and_forgotten_when_plugins_change(fresh_manager):
+    pm = get_plugin_manager()
+    base_only = {"complaint_base"}
+    with_courier = {"complaint_base", "complaint_courier"}
+    values = {"subject": "Parcel lost", "severity": "general"}
+    first = pm.hook_caller("complaint_classify", base_only)
+    assert pm.hook_caller("complaint_classify", set(base_only)) is first, "one caller per hook and addon set"
+    assert call_hook("complaint_classify", base_only, values=values, sector="courier")["severity"] == "general"
+    # a courier plugin registered afterwards: hidden where the courier addon
+    # is not installed (the caller built before it knew nothing to hide) ...
+    register_addon_plugin("complaint_courier", _sector_plugin("critical"))
+    assert call_hook("complaint_classify", base_only, values=values, sector="courier")["severity"] == "general"
+    # ... and answering where it is
+    assert call_hook("complaint_classify", with_courier, values=values, sector="courier")["severity"] == "critical"
+    # removed, it stops answering
+    pm.unregister(name="complaint_courier:sector_critical")
+    assert call_hook("complaint_classify", with_courier, values=values, sector="courier")["severity"] == "general"

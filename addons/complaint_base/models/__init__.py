@@ -1,3 +1,4 @@
+from . import complaint_batch_create
 from . import complaint_stage
 from . import complaint_channel
 from . import complaint_category

@@ -11,6 +11,8 @@ class ComplaintClock(models.Model):
         string="On-Time Rate (%)",
         compute="_compute_on_time_rate",
         store=True,
+        precompute=True,
+        readonly=False,
         aggregator="avg",
         digits=(5, 1),
         help="Share of the decided clocks (met or breached) that were met on time; running clocks are left out.",

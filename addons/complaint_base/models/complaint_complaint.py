@@ -7,6 +7,7 @@ from odoo.exceptions import UserError, ValidationError
 
 from ..engine.similarity import normalize_email, normalize_phone
 from ..plugins import call_hook
+from .complaint_clock import DENORMALISED_FIELDS
 from .complaint_stage import CLOSED_STATES
 
 # how far along the life cycle each state is, for the clock events it implies
@@ -149,6 +150,7 @@ class ComplaintComplaint(models.Model):
         compute="_compute_sector",
         store=True,
         readonly=False,
+        precompute=True,
         index=True,
         help="Sector whose rules apply; follows the team.",
     )
@@ -265,7 +267,7 @@ class ComplaintComplaint(models.Model):
         default=_default_stage_id,
         group_expand="_read_group_stage_ids",
     )
-    state = fields.Selection(related="stage_id.state", store=True, index=True, string="Status")
+    state = fields.Selection(related="stage_id.state", store=True, index=True, precompute=True, string="Status")
     date_last_stage_update = fields.Datetime(string="Last Stage Update", copy=False, readonly=True)
     date_closed = fields.Datetime(string="Closed On", copy=False, readonly=True)
 
@@ -466,6 +468,10 @@ class ComplaintComplaint(models.Model):
         self.filtered(
             lambda c: c.state == "resolved" and c.id in old_states and old_states[c.id] != "resolved"
         )._after_resolution()
+        copied = {name: vals[name] for name in DENORMALISED_FIELDS if name in vals}
+        if copied:
+            # the clocks' copies of company, team and handler follow the complaint
+            self.sudo().clock_ids.write(copied)
         if self._payer_fields() & set(vals):
             self._levy_pending_fines()
         return result
@@ -606,16 +612,22 @@ class ComplaintComplaint(models.Model):
         activity_type = self.env.ref("complaint_base.mail_activity_type_callback", raise_if_not_found=False)
         ask_rating = bool(get("complaint_base.rating_by_email"))
         template = self.env.ref("complaint_base.mail_template_complaint_rating", raise_if_not_found=False)
-        for complaint in self.sudo():
-            if activity_type and not complaint.activity_ids.filtered(lambda a: a.activity_type_id == activity_type):
-                user = specialist or complaint.team_id.leader_id or complaint.user_id or self.env.user
-                complaint.activity_schedule(
-                    activity_type_id=activity_type.id,
-                    date_deadline=fields.Date.context_today(complaint) + timedelta(days=delay),
-                    user_id=user.id,
-                )
-            if ask_rating and template and not complaint.is_anonymous and complaint._rating_partner_for_request():
-                complaint.rating_send_request(template, force_send=False)
+        if activity_type:
+            # one batch of activities per callback owner (the followers they
+            # add are then inserted in one go, too)
+            by_user = {}
+            for complaint in self.sudo():
+                if not complaint.activity_ids.filtered(lambda a: a.activity_type_id == activity_type):
+                    user = specialist or complaint.team_id.leader_id or complaint.user_id or self.env.user
+                    by_user.setdefault(user.id, self.env["complaint.complaint"].sudo())
+                    by_user[user.id] |= complaint
+            deadline = fields.Date.context_today(self) + timedelta(days=delay)
+            for user_id, complaints in by_user.items():
+                complaints.activity_schedule(activity_type_id=activity_type.id, date_deadline=deadline, user_id=user_id)
+        if ask_rating and template:
+            for complaint in self.sudo():
+                if not complaint.is_anonymous and complaint._rating_partner_for_request():
+                    complaint.rating_send_request(template, force_send=False)
 
     def _rating_partner_for_request(self):
         """The complainant as a contact, created from the e-mail address given

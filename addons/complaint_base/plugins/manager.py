@@ -29,6 +29,18 @@ class PluginManager(pluggy.PluginManager):
         super().__init__(PROJECT_NAME)
         self.add_hookspecs(hookspecs)
         self._addon_of: dict[str, str | None] = {}
+        # the caller of a hook for a set of installed addons, built once
+        # (a complaint batch asks thousands of times); forgotten whenever
+        # a plugin comes or goes
+        self._callers: dict[tuple[str, frozenset[str] | None], Any] = {}
+
+    def register(self, plugin: object, name: str | None = None) -> str | None:
+        self._callers.clear()
+        return super().register(plugin, name=name)
+
+    def unregister(self, plugin: object | None = None, name: str | None = None) -> Any:
+        self._callers.clear()
+        return super().unregister(plugin=plugin, name=name)
 
     def register_for_addon(self, plugin: object, addon: str | None, name: str | None = None) -> str:
         """Register ``plugin`` for ``addon`` (``None``: active everywhere)."""
@@ -57,11 +69,18 @@ class PluginManager(pluggy.PluginManager):
 
     def hook_caller(self, hook_name: str, installed_addons: Iterable[str] | None = None):
         """The caller of ``hook_name`` restricted to ``installed_addons``."""
+        installed = None if installed_addons is None else frozenset(installed_addons)
+        key = (hook_name, installed)
+        caller = self._callers.get(key)
+        if caller is None:
+            caller = self._callers[key] = self._build_hook_caller(hook_name, installed)
+        return caller
+
+    def _build_hook_caller(self, hook_name: str, installed: frozenset[str] | None):
         if not hasattr(self.hook, hook_name):
             raise AttributeError(f"unknown complaint hook {hook_name!r}")
-        if installed_addons is None:
+        if installed is None:
             return getattr(self.hook, hook_name)
-        installed = set(installed_addons)
         hidden = [
             plugin
             for plugin in self.get_plugins()
