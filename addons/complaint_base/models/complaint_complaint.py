@@ -8,6 +8,7 @@ from odoo.exceptions import UserError, ValidationError
 from ..engine.similarity import normalize_email, normalize_phone
 from ..plugins import call_hook
 from .complaint_clock import DENORMALISED_FIELDS
+from .complaint_fields import SanitizedHtml, sanitize_once
 from .complaint_stage import CLOSED_STATES
 
 # how far along the life cycle each state is, for the clock events it implies
@@ -131,7 +132,7 @@ class ComplaintComplaint(models.Model):
         help="Unique and never reused identifier (ISO 10002 / GB/T 17242).",
     )
     subject = fields.Char(required=True, tracking=True, index="trigram")
-    description = fields.Html(sanitize=True, sanitize_style=True, help="What happened, in the complainant's words.")
+    description = SanitizedHtml(sanitize=True, sanitize_style=True, help="What happened, in the complainant's words.")
     active = fields.Boolean(default=True, tracking=True)
     company_id = fields.Many2one(
         "res.company", required=True, index=True, default=lambda self: self.env.company, tracking=True
@@ -276,9 +277,9 @@ class ComplaintComplaint(models.Model):
     validity_reason = fields.Text(
         help="Why the complaint is invalid, or why it is special (it arose although staff followed the rules)."
     )
-    investigation = fields.Html(string="Investigation Notes", sanitize=True)
+    investigation = SanitizedHtml(string="Investigation Notes", sanitize=True)
     determination = fields.Selection(DETERMINATIONS, tracking=True)
-    resolution = fields.Html(sanitize=True)
+    resolution = SanitizedHtml(sanitize=True)
     compensation_amount = fields.Monetary(currency_field="currency_id", tracking=True)
     root_cause = fields.Text()
     corrective_action = fields.Text(string="Corrective Action")
@@ -408,23 +409,30 @@ class ComplaintComplaint(models.Model):
         self._check_references_batch(vals_list)
         new = self.env._("New")
         unnamed = {}
-        default_stage = None
+        default_stage = default_team = None
         for vals in vals_list:
             if vals.get("is_anonymous"):
                 vals.update(dict.fromkeys(IDENTITY_FIELDS, False))
-            self._classify(vals)
+            if default_team is None and not (vals.get("team_id") or "default_team_id" in self.env.context):
+                default_team = self._default_team_id()  # once for the batch
+            self._classify(vals, default_team=default_team)
             if vals.get("name", new) == new or not vals.get("name"):
                 unnamed.setdefault(vals.get("company_id") or self.env.company.id, []).append(vals)
             if "stage_id" not in vals and "default_stage_id" not in self.env.context:
                 # the default stage, looked up once for the batch
                 default_stage = default_stage if default_stage is not None else self._default_stage_id()
                 vals["stage_id"] = default_stage.id
+            if "team_id" not in vals and "default_team_id" not in self.env.context:
+                # the default team (Settings), looked up once for the batch
+                default_team = default_team if default_team is not None else self._default_team_id()
+                vals["team_id"] = default_team.id
             vals.setdefault("date_last_stage_update", fields.Datetime.now())
         for company_id, company_vals in unnamed.items():
             names = self._next_references(self.env["res.company"].browse(company_id), len(company_vals))
             for vals, name in zip(company_vals, names, strict=True):
                 vals["name"] = name or new
-        complaints = super().create(vals_list)
+        with sanitize_once():
+            complaints = super().create(vals_list)
         complaints.filtered(lambda c: c.state in CLOSED_STATES).date_closed = fields.Datetime.now()
         complaints._detect_repeats()
         complaints._clock_events("create", {complaint.id: complaint.date_received for complaint in complaints})

@@ -6,7 +6,11 @@ text message through the ``complaint_send_sms`` plugin hook.
 Creation is batched: ``create`` only remembers the new complaints; the
 acknowledgements of the whole transaction are rendered, queued and logged
 together just before the commit (``cr.precommit``), so a batch of complaints
-costs a handful of queries whatever its size."""
+costs a handful of queries whatever its size. A large batch (an import of
+thousands of rows) is not made to wait for thousands of e-mails: beyond
+``complaint_base.acknowledgement_at_once`` complaints (100) they are marked
+and the acknowledgement scheduler, started at once, sends them in chunks
+right after the commit."""
 
 import logging
 
@@ -20,6 +24,9 @@ _logger = logging.getLogger(__name__)
 
 ACK_PRECOMMIT_KEY = "complaint.acknowledgement"
 ACK_TEMPLATE_XMLID = "complaint_base.mail_template_complaint_acknowledgement"
+ACK_CRON_XMLID = "complaint_base.ir_cron_complaint_acknowledgements"
+ACK_AT_ONCE = 100  # acknowledgements sent inside the transaction; more go to the scheduler
+ACK_CHUNK = 200  # acknowledgements the scheduler sends per run (then it runs again)
 
 
 class ComplaintChannel(models.Model):
@@ -42,6 +49,13 @@ class ComplaintComplaint(models.Model):
         copy=False,
         help="When the acknowledgement (reference, next deadline, tracking link) went to the complainant.",
     )
+    acknowledgement_queued = fields.Boolean(
+        string="Acknowledgement Queued",
+        readonly=True,
+        copy=False,
+        index="btree_not_null",
+        help="Part of a large batch: the acknowledgement scheduler sends it right after the batch is saved.",
+    )
 
     @api.model_create_multi
     def create(self, vals_list):
@@ -63,10 +77,37 @@ class ComplaintComplaint(models.Model):
 
     def _send_queued_acknowledgements(self):
         ids = self.env.cr.precommit.data.pop(ACK_PRECOMMIT_KEY, set())
-        if ids:
-            self.sudo().browse(sorted(ids)).exists()._send_acknowledgement()
-            # this runs after the main flush, just before the commit
-            self.env.flush_all()
+        if not ids:
+            return
+        complaints = self.sudo().browse(sorted(ids)).exists()
+        get = self.env["ir.config_parameter"].sudo().get_param
+        at_once = int(get("complaint_base.acknowledgement_at_once", ACK_AT_ONCE) or ACK_AT_ONCE)
+        if len(complaints) > at_once and (cron := self.env.ref(ACK_CRON_XMLID, raise_if_not_found=False)):
+            # a large batch: saved now, acknowledged by the scheduler right after
+            complaints._acknowledgement_recipients().write({"acknowledgement_queued": True})
+            cron.sudo()._trigger()
+        else:
+            complaints._send_acknowledgement()
+        # this runs after the main flush, just before the commit
+        self.env.flush_all()
+
+    @api.model
+    def _cron_send_acknowledgements(self, chunk=ACK_CHUNK):
+        """Send the queued acknowledgements, ``chunk`` at a time: the rows
+        are locked with SKIP LOCKED so two workers never send one twice,
+        and the scheduler runs again at once while some are left."""
+        self.env.cr.execute(
+            """SELECT id FROM complaint_complaint WHERE acknowledgement_queued
+                ORDER BY id LIMIT %s FOR UPDATE SKIP LOCKED""",
+            [chunk],
+        )
+        complaints = self.sudo().browse([row[0] for row in self.env.cr.fetchall()])
+        if complaints:
+            complaints._send_acknowledgement()
+            complaints.write({"acknowledgement_queued": False})
+        remaining = self.sudo().search_count([("acknowledgement_queued", "=", True)])
+        self.env["ir.cron"]._notify_progress(done=len(complaints), remaining=remaining)
+        return len(complaints)
 
     def _acknowledgement_recipients(self):
         """The complaints that get an acknowledgement: not anonymous, not yet

@@ -156,12 +156,14 @@ class ComplaintComplaint(models.Model):
         }.get(key) or self._translate_plugin_message(key)
 
     @api.model
-    def _classify(self, vals):
+    def _classify(self, vals, default_team=None):
         """Fill severity, priority and the major flag from the plugins, never
         overriding what the caller set explicitly, and route a complaint that
         arrives without a team (web form, e-mail, API, import): to the team
         the plugins name (``team_code``), else the one its category routes
-        to, else the default team of Settings, else the company's first team."""
+        to, else the default team of Settings, else the company's first team.
+        ``default_team``: that default team, when the caller (a batch) looked
+        it up already."""
         Team = self.env["complaint.team"].sudo()
         Category = self.env["complaint.category"].sudo()
         company = self.env["res.company"].browse(vals.get("company_id") or self.env.company.id)
@@ -171,7 +173,9 @@ class ComplaintComplaint(models.Model):
         if given_team:
             team = Team.browse(given_team)
         else:
-            team = route.filtered(lambda t: t.company_id == company) or self._default_team_id()
+            if default_team is None:
+                default_team = self._default_team_id()
+            team = route.filtered(lambda t: t.company_id == company) or default_team
         sector = vals.get("sector") or team.sector or "general"
         values = {key: vals.get(key) for key in INTAKE_FIELDS if key != "description"}
         values.update(category_code=category.code or None, category_team_code=route.code or None)
@@ -191,7 +195,7 @@ class ComplaintComplaint(models.Model):
                 vals["category_id"] = category.id
                 route = category._routing_team()
         if not given_team:
-            default = self._default_team_id()
+            default = default_team if default_team is not None else self._default_team_id()
             routed = (
                 (team_code and Team.search([("code", "=", team_code), ("company_id", "=", company.id)], limit=1))
                 or route.filtered(lambda t: t.active and t.company_id == company)

@@ -150,6 +150,45 @@ class TestComplaintAcknowledgement(DeadlineCase):
         # tokens are written one by one; the rest is batched
         self.assertLess(queries, 20 * 4, f"{queries} queries for 20 acknowledgements")
 
+    @freeze_time(bj(2026, 3, 3, 9, 0))
+    def test_large_batch_is_acknowledged_by_the_scheduler(self):
+        """An import of thousands is saved without waiting for thousands of
+        e-mails: beyond the limit the scheduler sends them, once each."""
+        self.env["ir.config_parameter"].sudo().set_param("complaint_base.acknowledgement_at_once", 3)
+        cron = self.env.ref("complaint_base.ir_cron_complaint_acknowledgements")
+        triggers = self.env["ir.cron.trigger"].sudo()
+        before = triggers.search_count([("cron_id", "=", cron.id)])
+        complaints = self.env["complaint.complaint"].create(
+            [
+                {
+                    "subject": f"导入投诉 {index}",
+                    "contact_name": "赵磊",
+                    "contact_email": f"zhao{index}@example.com",
+                    "channel_id": self.channel_phone.id,
+                    "team_id": self.team_a.id,
+                    "date_received": bj(2026, 3, 3, 9, 0),
+                }
+                for index in range(5)
+            ]
+            + [{"subject": "匿名", "is_anonymous": True, "team_id": self.team_a.id}]
+        )
+        self._commit()
+        mails = self.Mail.search([("res_id", "in", complaints.ids), ("model", "=", "complaint.complaint")])
+        self.assertFalse(mails, "not sent inside the transaction")
+        self.assertEqual(complaints.mapped("acknowledgement_queued"), [True] * 5 + [False], "the anonymous one: none")
+        self.assertEqual(triggers.search_count([("cron_id", "=", cron.id)]), before + 1, "the scheduler starts at once")
+        Complaint = self.env["complaint.complaint"]
+        self.assertEqual(Complaint._cron_send_acknowledgements(chunk=2), 2)
+        self.assertEqual(Complaint._cron_send_acknowledgements(chunk=2), 2)
+        self.assertEqual(Complaint._cron_send_acknowledgements(chunk=2), 1)
+        self.assertEqual(Complaint._cron_send_acknowledgements(chunk=2), 0, "nothing sent twice")
+        mails = self.Mail.search([("res_id", "in", complaints.ids), ("model", "=", "complaint.complaint")])
+        self.assertEqual(sorted(mails.mapped("res_id")), sorted(complaints[:5].ids), "one each")
+        self.assertFalse(any(complaints.mapped("acknowledgement_queued")))
+        self.assertTrue(all(complaints[:5].mapped("date_acknowledgement_sent")))
+        acks = complaints.clock_ids.filtered(lambda c: c.kind_id == self.kind_ack)
+        self.assertEqual(set(acks.filtered(lambda c: c.complaint_id in complaints[:5]).mapped("state")), {"met"})
+
     def test_settings_open_the_template(self):
         action = self.env["res.config.settings"].create({}).action_complaint_acknowledgement_template()
         self.assertEqual(action["res_id"], self.env.ref("complaint_base.mail_template_complaint_acknowledgement").id)
