@@ -255,3 +255,24 @@ def test_template_has_chinese_headers_with_english_comments():
     assert [match_header(h) for h in headers] == [column for column, __ in ci.TEMPLATE_COLUMNS]
     guide = list(book.worksheets[1].iter_rows(values_only=True))
     assert guide[2] == ("投诉主题", "subject", "Required.")
+
+
+def test_aliases_replace_the_complaint_columns():
+    """Another kind of list (a sector's import target) names its own columns:
+    the complaint headers mean nothing there."""
+    aliases = {"vin": ("车架号",), "score": ("得分", "分数")}
+    data = xlsx([["车架号", "得分", "投诉主题"], ["LSVAU218XN2183294", 5, "x"]])
+    table = read_table(data, "scores.xlsx", aliases=aliases)
+    assert set(table.columns.values()) == {"vin", "score"}
+    assert table.unknown == ["投诉主题"]
+    assert table.rows == [(2, {"vin": "LSVAU218XN2183294", "score": 5})]
+    # the column's own name is a header too, and the complaint list is unchanged
+    assert map_headers(["VIN", "Score"], aliases=aliases)[0] == {0: "vin", 1: "score"}
+    assert map_headers(["投诉主题"])[0] == {0: "subject"}
+
+
+def test_template_of_another_list():
+    data = build_template({"vin": "17 位"}, columns=(("vin", "车架号"),), sheet_title="回访得分")
+    book = openpyxl.load_workbook(io.BytesIO(data))
+    assert book.worksheets[0].title == "回访得分"
+    assert [cell.value for cell in book.worksheets[0][1]] == ["车架号"]

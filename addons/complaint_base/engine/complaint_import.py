@@ -164,17 +164,26 @@ def normalize_header(value: Any) -> str:
     return _SPACES_RE.sub("", text).lower()
 
 
+def _index_of(aliases: dict[str, tuple[str, ...]]) -> dict[str, str]:
+    return {normalize_header(alias): column for column, names in aliases.items() for alias in (column, *names)}
+
+
 _ALIAS_INDEX = {normalize_header(alias): column for column, aliases in COLUMN_ALIASES.items() for alias in aliases}
 
 
-def alias_index(extra: dict[str, tuple[str, ...]] | None = None) -> dict[str, str]:
+def alias_index(
+    extra: dict[str, tuple[str, ...]] | None = None, aliases: dict[str, tuple[str, ...]] | None = None
+) -> dict[str, str]:
     """{normalized header: column} of the base's columns and ``extra`` ones
-    (the import columns sectors declare, {column: headers})."""
+    (the import columns sectors declare, {column: headers}).  ``aliases``
+    replaces the base's complaint columns: a list that is no complaint list
+    (an import target of a sector) names its own."""
+    base = _ALIAS_INDEX if aliases is None else _index_of(aliases)
     if not extra:
-        return _ALIAS_INDEX
-    index = dict(_ALIAS_INDEX)
-    for column, aliases in extra.items():
-        for alias in aliases:
+        return base
+    index = dict(base)
+    for column, headers in extra.items():
+        for alias in headers:
             index.setdefault(normalize_header(alias), column)
     return index
 
@@ -192,11 +201,14 @@ def match_header(value: Any, index: dict[str, str] | None = None) -> str | None:
 
 
 def map_headers(
-    headers: list[Any], extra: dict[str, tuple[str, ...]] | None = None
+    headers: list[Any],
+    extra: dict[str, tuple[str, ...]] | None = None,
+    aliases: dict[str, tuple[str, ...]] | None = None,
 ) -> tuple[dict[int, str], list[str]]:
     """({column index: canonical name}, unknown headers); raises
-    ``duplicate_column`` when two headers name the same column."""
-    index = alias_index(extra)
+    ``duplicate_column`` when two headers name the same column.
+    ``aliases``: the columns of another kind of list (see ``alias_index``)."""
+    index = alias_index(extra, aliases)
     columns: dict[int, str] = {}
     unknown: list[str] = []
     seen: dict[str, str] = {}
@@ -294,11 +306,18 @@ def _blank(value: Any) -> bool:
     return value is None or (isinstance(value, str) and not value.strip())
 
 
-def read_table(data: bytes, filename: str = "", extra_columns: dict[str, tuple[str, ...]] | None = None) -> Table:
+def read_table(
+    data: bytes,
+    filename: str = "",
+    extra_columns: dict[str, tuple[str, ...]] | None = None,
+    aliases: dict[str, tuple[str, ...]] | None = None,
+) -> Table:
     """Read a complaint list: the first non-blank row holds the headers,
     each later non-blank row is a complaint numbered as in the spreadsheet
     (header on row 1 means the first complaint is row 2).  ``extra_columns``
-    {column: headers} are the columns sectors declare."""
+    {column: headers} are the columns sectors declare; ``aliases``
+    {column: headers} replaces the complaint columns for another kind of
+    list (a sector's import target, e.g. survey scores)."""
     if len(data or b"") > MAX_BYTES:
         raise ImportFileError("too_big", limit_mb=MAX_BYTES // (1024 * 1024))
     kind = file_kind(data, filename)
@@ -312,7 +331,7 @@ def read_table(data: bytes, filename: str = "", extra_columns: dict[str, tuple[s
         raise ImportFileError("empty")
     __, header_row = numbered[0]
     headers = [str(h).replace("\ufeff", "").strip() if h is not None else "" for h in header_row]
-    columns, unknown = map_headers(headers, extra_columns)
+    columns, unknown = map_headers(headers, extra_columns, aliases)
     if not columns:
         raise ImportFileError("no_header")
     table = Table(headers=headers, columns=columns, unknown=unknown, encoding=encoding, delimiter=delimiter)
@@ -424,19 +443,22 @@ def build_template(
     notes: dict[str, str],
     instructions_title: str = "说明",
     extra_columns: tuple[tuple[str, str], ...] = (),
+    columns: tuple[tuple[str, str], ...] | None = None,
+    sheet_title: str = "投诉清单",
 ) -> bytes:
     """An empty complaint list: Chinese headers on the first sheet, each
     with a comment giving the English column name and what goes in it; a
     second sheet lists the columns.  ``extra_columns`` ((column, Chinese
-    header), ...) are the columns sectors declare, after the base's."""
+    header), ...) are the columns sectors declare, after the base's;
+    ``columns`` replaces the base's for another kind of list."""
     import xlsxwriter
 
     buffer = io.BytesIO()
     book = xlsxwriter.Workbook(buffer)
     bold = book.add_format({"bold": True, "bg_color": "#DDEBF7", "border": 1})
     text_format = book.add_format({"num_format": "@"})
-    sheet = book.add_worksheet("投诉清单")
-    columns = (*TEMPLATE_COLUMNS, *extra_columns)
+    sheet = book.add_worksheet(sheet_title)
+    columns = (*(TEMPLATE_COLUMNS if columns is None else columns), *extra_columns)
     for index, (column, chinese) in enumerate(columns):
         sheet.write_string(0, index, chinese, bold)
         sheet.write_comment(0, index, f"{column}\n{notes.get(column, '')}", {"x_scale": 2, "y_scale": 1.5})

@@ -25,6 +25,7 @@ from . import complaint_penalty_rule
 from . import complaint_penalty
 from . import complaint_penalty_team_role
 from . import complaint_penalty_values
+from . import complaint_penalty_company
 from . import complaint_statement_period
 from . import complaint_clock
 from . import complaint_clock_report

@@ -25,6 +25,8 @@ from . import test_complaint_performance
 from . import test_complaint_acknowledgement
 from . import test_complaint_intake_pipeline
 from . import test_complaint_team_role_payer
+from . import test_complaint_penalty_company
+from . import test_complaint_import_target
 from . import test_complaint_zh_cn
 from . import test_complaint_public_lang
 from . import test_complaint_desk
