@@ -1,7 +1,8 @@
 {
     "name": "Complaint Handling: 4S Car Dealer",
     "summary": "A 4S dealer's complaint desk: the dealer's roles, types and sources, deadlines and fines "
-    "of seed 004, sign-for, vehicles with VIN check, warranty windows, standard answers",
+    "of seed 004, sign-for, vehicles with VIN check, warranty windows, standard answers, manufacturer "
+    "callback scores and zero-complaint (零抱怨) rechecks",
     "version": "18.0.1.0.0",
     "category": "Services/Complaints",
     "license": "LGPL-3",
@@ -21,11 +22,15 @@
         "data/complaint_deadline_policy_data.xml",
         "data/automotive_script_data.xml",
         "data/ir_cron_data.xml",
+        "data/mail_activity_type_data.xml",
         "views/automotive_vehicle_views.xml",
         "views/automotive_script_views.xml",
         "views/complaint_complaint_views.xml",
         "views/complaint_penalty_rule_views.xml",
         "views/res_config_settings_views.xml",
+        "views/automotive_survey_score_views.xml",
+        "views/complaint_zero_views.xml",
+        "views/automotive_zero_report_views.xml",
         "views/complaint_automotive_menus.xml",
     ],
     "demo": [

@@ -6,3 +6,8 @@ from . import automotive_vehicle
 from . import automotive_script
 from . import complaint_complaint
 from . import complaint_penalty
+from . import automotive_recheck
+from . import automotive_survey_score
+from . import complaint_complaint_zero
+from . import automotive_zero_report
+from . import complaint_import

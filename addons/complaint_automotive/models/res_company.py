@@ -1,4 +1,5 @@
-from odoo import fields, models
+from odoo import api, fields, models
+from odoo.exceptions import ValidationError
 
 
 class ResCompany(models.Model):
@@ -14,3 +15,23 @@ class ResCompany(models.Model):
         default=12,
         help="A part bought and fitted at the dealer is covered this many months from its invoice date.",
     )
+    automotive_recheck_sample_percent = fields.Float(
+        string="Second Calls (% of Satisfied Rechecks)",
+        default=10.0,
+        help="This share of the rechecks recorded as satisfied is drawn at random for a second call by another "
+        "callback specialist, whose answer overrides the first (a guard against satisfied rechecks written "
+        "without a call).",
+    )
+    automotive_zero_team_id = fields.Many2one(
+        "complaint.team",
+        string="Team for Zero-Complaint Cases",
+        domain="[('sector', '=', 'automotive')]",
+        help="The team that handles the complaints opened by low manufacturer survey scores; its callback "
+        "specialist is their handler. Empty: the first 4S dealer team.",
+    )
+
+    @api.constrains("automotive_recheck_sample_percent")
+    def _check_automotive_recheck_sample_percent(self):
+        for company in self:
+            if not 0 <= company.automotive_recheck_sample_percent <= 100:
+                raise ValidationError(self.env._("The share of second calls is between 0 and 100 %."))

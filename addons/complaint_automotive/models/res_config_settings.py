@@ -10,3 +10,7 @@ class ResConfigSettings(models.TransientModel):
     automotive_parts_warranty_months = fields.Integer(
         related="company_id.automotive_parts_warranty_months", readonly=False
     )
+    automotive_recheck_sample_percent = fields.Float(
+        related="company_id.automotive_recheck_sample_percent", readonly=False
+    )
+    automotive_zero_team_id = fields.Many2one(related="company_id.automotive_zero_team_id", readonly=False)

@@ -20,7 +20,11 @@ class AutomotiveCase(DeadlineCase):
             name="王丽",
             groups=desk + ",complaint_base.group_complaint_manager",
         )
-        cls.callback_user = new_test_user(cls.env, login="au_callback", name="孙倩", groups=desk)
+        care = desk + ",complaint_automotive.group_automotive_callback"
+        cls.care_manager.groups_id = [(4, cls.env.ref("complaint_automotive.group_automotive_callback").id)]
+        cls.callback_user = new_test_user(cls.env, login="au_callback", name="孙倩", groups=care, tz="Asia/Shanghai")
+        cls.callback_second = new_test_user(cls.env, login="au_callback2", name="钱芳", groups=care)
+        cls.service_director = new_test_user(cls.env, login="au_service_director", name="郑伟", groups=desk)
         cls.retail_manager = new_test_user(cls.env, login="au_retail", name="李强", groups=desk)
         cls.service_manager = new_test_user(cls.env, login="au_service", name="赵敏", groups=desk)
         cls.owner = new_test_user(cls.env, login="au_owner", name="周涛", groups=desk)
@@ -47,6 +51,7 @@ class AutomotiveCase(DeadlineCase):
             ("callback_specialist", "回访专员", cls.callback_user),
             ("customer_care_manager", "客户关爱经理", cls.care_manager),
             ("sales_director", "销售总监", cls.director),
+            ("service_director", "服务总监", cls.service_director),
         ):
             Role.create({"team_id": cls.team.id, "code": code, "name": name, "user_id": user.id})
         ref = cls.env.ref

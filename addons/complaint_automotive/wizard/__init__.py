@@ -1,0 +1,1 @@
+from . import automotive_recheck_wizard
