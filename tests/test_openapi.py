@@ -14,6 +14,12 @@ from courier_rules import intake as courier_intake  # noqa: E402
 SPEC = json.loads((ROOT / "docs" / "openapi.json").read_text(encoding="utf-8"))
 SOURCE = (ADDONS / "complaint_base" / "controllers" / "api.py").read_text(encoding="utf-8")
 TREE = ast.parse(SOURCE)
+# sectors serve their own routes on the base API (same root, key, errors)
+SECTOR_SOURCES = {
+    path.parent.parent.name: path.read_text(encoding="utf-8")
+    for path in sorted(ADDONS.glob("complaint_*/controllers/api.py"))
+    if path.parent.parent.name != "complaint_base"
+}
 
 
 def _constant(name):
@@ -27,7 +33,8 @@ def _routes():
     """(path, methods) of every route, with Odoo's converters as {names}."""
     root = ast.literal_eval(_constant("API_ROOT"))
     routes = []
-    for node in ast.walk(TREE):
+    trees = [TREE, *(ast.parse(source) for source in SECTOR_SOURCES.values())]
+    for node in (node for tree in trees for node in ast.walk(tree)):
         if not isinstance(node, ast.FunctionDef):
             continue
         for decorator in node.decorator_list:
@@ -86,7 +93,25 @@ def test_sector_fields_match_their_declarations():
     assert set(SPEC["components"]["schemas"]["Complainant"]["properties"]) == complainant
 
 
+def test_sector_routes_are_marked_and_their_fields_match():
+    """A sector's route says which addon serves it; the automotive survey
+    scores take exactly the keys the controller reads."""
+    for path, operations in SPEC["paths"].items():
+        for operation in operations.values():
+            addon = operation.get("x-complaint-addon")
+            assert (addon is None) == (not path.startswith("/automotive/")), path
+            assert addon is None or addon in SECTOR_SOURCES
+    tree = ast.parse(SECTOR_SOURCES["complaint_automotive"])
+    keys = next(
+        ast.literal_eval(node.value)
+        for node in tree.body
+        if isinstance(node, ast.Assign) and any(getattr(t, "id", None) == "SCORE_KEYS" for t in node.targets)
+    )
+    assert set(SPEC["components"]["schemas"]["SurveyScore"]["properties"]) == set(keys)
+
+
 def test_error_codes_match_the_controller():
-    raised = set(re.findall(r'"code": "(\w+)"', SOURCE)) | set(re.findall(r'ApiError\(\s*\d{3},\s*"(\w+)"', SOURCE))
+    sources = SOURCE + "".join(SECTOR_SOURCES.values())
+    raised = set(re.findall(r'"code": "(\w+)"', sources)) | set(re.findall(r'ApiError\(\s*\d{3},\s*"(\w+)"', sources))
     documented = set(SPEC["components"]["schemas"]["Error"]["properties"]["error"]["properties"]["code"]["enum"])
     assert raised == documented

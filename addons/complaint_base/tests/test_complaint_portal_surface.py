@@ -49,6 +49,10 @@ PORTAL_ROUTES = {
         ("/my/outlet/fines/<int:penalty_id>", "user", None): "outlet manager: one fine of their outlet, with its appeal form",
         ("/my/outlet/fines/<int:penalty_id>/appeal", "user", ("POST",)): "outlet manager of the fine's outlet, CSRF",
     },
+    "complaint_automotive": {
+        ("/api/complaint/v1/automotive/survey-scores", "public", ("POST",)): "the manufacturer's system: the "
+        "base's API key, acts as the integration's user, who must be in customer care (callbacks)",
+    },
 }
 
 # {addon: fields of complaint.complaint a portal user may read}
