@@ -435,3 +435,17 @@ class TestAutomotiveRecheck(ZeroCase):
         )
         groups = self.Score.read_group([], ["nps_value:avg"], ["nps_band"])
         self.assertTrue(groups)
+        # the team's desk reads the case's zero-complaint status, not customer care's scores and calls
+        desk_view = Complaint.with_user(self.retail_manager).get_views([(False, "form")])["views"]["form"]["arch"]
+        self.assertIn("automotive_zero_state", desk_view)
+        self.assertNotIn("automotive_survey_score_ids", desk_view)
+        self.case.with_user(self.retail_manager).read(
+            [
+                "automotive_zero_state",
+                "automotive_recheck_due",
+                "automotive_zero_fine_amount",
+                "automotive_lowest_score",
+            ]
+        )
+        with self.assertRaises(AccessError):
+            self.Score.with_user(self.retail_manager).search([])
