@@ -96,6 +96,7 @@ class TestComplaintDeskTour(ChineseDeskCase):
         self.start_tour("/odoo/complaint-desk", "complaint_desk_admin_tour", login="desk_admin")
 
     def test_citizen_sends_the_public_form(self):
+        """The form, then the tracking page it links to, whose chatter reads in Chinese."""
         self.start_tour("/zh_CN/complaint/new", "complaint_public_form_tour", login=None)
         complaint = self.env["complaint.complaint"].search([("subject", "=", "营业厅排队时间过长")])
         self.assertEqual(len(complaint), 1)

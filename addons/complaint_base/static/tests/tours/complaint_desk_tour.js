@@ -266,5 +266,18 @@ tours.add("complaint_public_form_tour", {
         {
             trigger: "p.lead strong:contains(TS)",
         },
+        {
+            content: "The tracking link",
+            trigger: "a[href*='/my/complaints/']",
+            run: "click",
+        },
+        {
+            content: "The tracking page: no message yet, said in Chinese (not Odoo's English empty thread)",
+            trigger: "#chatterRoot:shadow .o_complaint_thread_empty:contains(暂无往来消息)",
+        },
+        {
+            content: "mail's own texts of the chatter are Chinese too",
+            trigger: "#chatterRoot:shadow button.o-mail-Composer-attachFiles[title='附加文件']",
+        },
     ],
 });
