@@ -21,6 +21,10 @@ tours.add("complaint_desk_clerk_tour", {
             run: "click",
         },
         {
+            content: "The desk is named as the team calls it, not after the default team",
+            trigger: ".o_control_panel .o_breadcrumb:contains(投诉工作台)",
+        },
+        {
             content: "The desk opens as a kanban, with 登记投诉 in the control panel",
             trigger: ".o_control_panel_main_buttons button.o_complaint_register:contains(登记投诉)",
             run: "click",
