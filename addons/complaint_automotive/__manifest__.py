@@ -31,6 +31,7 @@
         "views/automotive_survey_score_views.xml",
         "views/complaint_zero_views.xml",
         "views/automotive_zero_report_views.xml",
+        "wizard/automotive_form_lost_wizard_views.xml",
         "views/complaint_automotive_menus.xml",
     ],
     "demo": [
