@@ -1,7 +1,7 @@
 {
     "name": "Complaint Handling",
     "summary": "Register, route, handle and analyse customer, employee and citizen complaints (ISO 10002 / GB/T 17242)",
-    "version": "18.0.1.0.0",
+    "version": "18.0.1.1.0",
     "category": "Services/Complaints",
     "license": "LGPL-3",
     "author": "Complaint Suite Team",
@@ -63,6 +63,8 @@
         # the graph view is loaded lazily in 18: its extension goes with it
         "web.assets_backend_lazy": ["complaint_base/static/src/views/*.js"],
         "web.assets_tests": ["complaint_base/static/tests/tours/*.js"],
+        # the complainant's tracking page: the chatter's own empty-thread text
+        "portal.assets_chatter": ["complaint_base/static/src/portal/*.xml"],
     },
     "application": True,
     "installable": True,

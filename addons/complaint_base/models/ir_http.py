@@ -24,6 +24,13 @@ class IrHttp(models.AbstractModel):
         return path.startswith(COMPLAINT_PUBLIC_PATHS)
 
     @classmethod
+    def _get_translation_frontend_modules_name(cls):
+        # the tracking page's chatter speaks mail's texts ("now", the empty
+        # thread, the composer's buttons) and ours: Odoo loads neither on the
+        # frontend, and a Chinese visitor read them in English
+        return [*super()._get_translation_frontend_modules_name(), "mail", "complaint_base"]
+
+    @classmethod
     def _complaint_env(cls):
         # before authentication: no user on the request yet
         return api.Environment(request.env.cr, SUPERUSER_ID, {})

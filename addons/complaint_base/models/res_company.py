@@ -1,5 +1,6 @@
 from odoo import api, fields, models
 from odoo.tools import format_datetime
+from odoo.tools.misc import babel_locale_parse, posix_to_ldml
 
 # the shipped working calendar (Asia/Shanghai), used when nothing else is set
 DEFAULT_CALENDAR_XMLID = "complaint_base.resource_calendar_complaint_cn"
@@ -52,14 +53,28 @@ class ResCompany(models.Model):
         self.ensure_one()
         return self.env(context=dict(self.env.context, lang=self._complaint_lang(), tz=self._complaint_tz()))
 
-    def _complaint_format_datetime(self, value, dt_format="medium"):
+    def _complaint_format_datetime(self, value, dt_format="medium", tz=None, lang_code=None):
         """``value`` (naive UTC) as this company's people read it: local time,
-        company language, with the zone's abbreviation left out."""
+        company language, with the zone's abbreviation left out.  ``tz`` and
+        ``lang_code`` read it for one person (the user on screen).
+        ``dt_format="minutes"``: the language's own date and time formats
+        without the seconds, as the web client shows them (2026年12月01日 10时00分)."""
         self.ensure_one()
         if not value:
             return ""
         env = self._complaint_env()
-        return format_datetime(env, value, tz=self._complaint_tz(), dt_format=dt_format, lang_code=env.lang)
+        lang_code = lang_code or env.lang
+        if dt_format == "minutes":
+            lang = env["res.lang"]._get_data(code=lang_code)
+            if lang.date_format and lang.short_time_format:
+                locale = babel_locale_parse(lang_code)
+                dt_format = (
+                    f"{posix_to_ldml(lang.date_format, locale=locale)} "
+                    f"{posix_to_ldml(lang.short_time_format, locale=locale)}"
+                )
+            else:
+                dt_format = "short"
+        return format_datetime(env, value, tz=tz or self._complaint_tz(), dt_format=dt_format, lang_code=lang_code)
 
     @api.model_create_multi
     def create(self, vals_list):

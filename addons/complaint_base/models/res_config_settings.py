@@ -1,3 +1,4 @@
+import re
 from datetime import datetime, timedelta
 
 import pytz
@@ -7,14 +8,83 @@ from odoo.exceptions import ValidationError
 
 SEQUENCE_CODE = "complaint.complaint"
 
+# the year placeholders of an ir.sequence prefix, as the settings name them
+YEAR_PLACEHOLDERS = {"full": "%(year)s", "short": "%(y)s"}
+# a prefix the settings can show as parts: text, at most one year, text (a literal % is written %%)
+SIMPLE_PREFIX = re.compile(r"(?P<code>(?:[^%]|%%)*)(?:%\((?P<year>year|y)\)s(?P<separator>(?:[^%]|%%)*))?")
+PLACEHOLDER = re.compile(r"%\((\w+)\)s")
+SEPARATOR_CHARS = "-_/.# "
+
+
+def split_reference_prefix(prefix):
+    """(code, year, separator, simple) of an ir.sequence prefix: the parts the
+    settings show.  ``TS%(year)s-`` is ("TS", "full", "-", True); a prefix
+    with other placeholders (set on the technical sequence) is not simple,
+    its parts are the nearest reading of it."""
+    prefix = prefix or ""
+    match = SIMPLE_PREFIX.fullmatch(prefix)
+    if match:
+        code = match["code"].replace("%%", "%")
+        separator = (match["separator"] or "").replace("%%", "%")
+        year = {"year": "full", "y": "short"}.get(match["year"], "none")
+        if year == "none":
+            # no year: the punctuation at the end separates the prefix from the number
+            stripped = code.rstrip(SEPARATOR_CHARS)
+            code, separator = stripped, code[len(stripped) :]
+        return code, year, separator, True
+    placeholders = PLACEHOLDER.findall(prefix)
+    year = next(({"year": "full", "y": "short"}[name] for name in placeholders if name in ("year", "y")), "none")
+    pieces = PLACEHOLDER.split(prefix)
+    return pieces[0].replace("%%", "%"), year, pieces[-1].replace("%%", "%"), False
+
+
+def join_reference_prefix(code, year, separator):
+    """The ir.sequence prefix of the settings' parts (the inverse of
+    :func:`split_reference_prefix` for simple prefixes)."""
+
+    def literal(text):
+        return (text or "").replace("%", "%%")
+
+    return literal(code) + YEAR_PLACEHOLDERS.get(year, "") + literal(separator)
+
 
 class ResConfigSettings(models.TransientModel):
     _inherit = "res.config.settings"
 
+    # the reference as the user sets it: a prefix, the year or not, a separator;
+    # the sequence keeps its technical prefix (TS%(year)s-), read and written here
     complaint_reference_prefix = fields.Char(
+        string="Reference Pattern",
+        help="The technical prefix of the reference sequence, as the parts below give it.",
+    )
+    complaint_reference_code = fields.Char(
         string="Reference Prefix",
-        help="Prefix of new complaint references. %(year)s is replaced by the year, "
-        "e.g. TS%(year)s- gives TS2026-000123.",
+        compute="_compute_complaint_reference_parts",
+        store=True,
+        readonly=False,
+        help="The letters every complaint reference starts with, e.g. TS.",
+    )
+    complaint_reference_year = fields.Selection(
+        [("full", "Four-Digit Year"), ("short", "Two-Digit Year"), ("none", "No Year")],
+        string="Year in the Reference",
+        compute="_compute_complaint_reference_parts",
+        store=True,
+        readonly=False,
+        help="The year the complaint is registered in, after the prefix.",
+    )
+    complaint_reference_separator = fields.Char(
+        string="Separator",
+        compute="_compute_complaint_reference_parts",
+        store=True,
+        readonly=False,
+        help="Between the prefix (and the year) and the number, e.g. a dash.",
+    )
+    complaint_reference_pattern = fields.Char(compute="_compute_complaint_reference_pattern")
+    complaint_reference_custom = fields.Boolean(
+        string="Pattern Set on the Sequence",
+        compute="_compute_complaint_reference_pattern",
+        help="The references follow a pattern set on the technical sequence that the fields above cannot show; "
+        "changing them replaces it.",
     )
     complaint_reference_padding = fields.Integer(string="Reference Digits", default=6)
     complaint_default_team_id = fields.Many2one(
@@ -78,6 +148,36 @@ class ResConfigSettings(models.TransientModel):
     complaint_digest_leaders = fields.Boolean(
         string="Send to Team Leaders", config_parameter="complaint_base.digest_leaders", default=True
     )
+
+    @api.depends("complaint_reference_prefix")
+    def _compute_complaint_reference_parts(self):
+        for settings in self:
+            code, year, separator, __ = split_reference_prefix(settings.complaint_reference_prefix)
+            settings.complaint_reference_code = code or False
+            settings.complaint_reference_year = year
+            settings.complaint_reference_separator = separator or False
+
+    @api.depends(
+        "complaint_reference_prefix",
+        "complaint_reference_code",
+        "complaint_reference_year",
+        "complaint_reference_separator",
+    )
+    def _compute_complaint_reference_pattern(self):
+        """The prefix the sequence gets: the parts as the user set them; the
+        sequence's own prefix while they still read it (a pattern set on the
+        technical sequence is kept until the user changes a part)."""
+        for settings in self:
+            stored = settings.complaint_reference_prefix or ""
+            code, year, separator, simple = split_reference_prefix(stored)
+            chosen = join_reference_prefix(
+                settings.complaint_reference_code,
+                settings.complaint_reference_year or "none",
+                settings.complaint_reference_separator,
+            )
+            untouched = chosen == join_reference_prefix(code, year, separator)
+            settings.complaint_reference_pattern = stored if untouched else chosen
+            settings.complaint_reference_custom = untouched and not simple
 
     @api.depends("company_id")
     def _compute_complaint_holiday_warning(self):
@@ -179,20 +279,20 @@ class ResConfigSettings(models.TransientModel):
         super().set_values()
         self._set_digest_hour(self.complaint_digest_hour)
         sequence = self._complaint_sequence()
-        if sequence and (
-            sequence.prefix != (self.complaint_reference_prefix or False)
-            or sequence.padding != self.complaint_reference_padding
-        ):
+        pattern = self.complaint_reference_pattern or False
+        if sequence and (sequence.prefix != pattern or sequence.padding != self.complaint_reference_padding):
             if not 3 <= self.complaint_reference_padding <= 12:
                 raise ValidationError(self.env._("A complaint reference has between 3 and 12 digits."))
-            sequence.write({"prefix": self.complaint_reference_prefix, "padding": self.complaint_reference_padding})
+            if len(pattern or "") > 40:
+                raise ValidationError(self.env._("The reference prefix and separator are too long."))
+            sequence.write({"prefix": pattern, "padding": self.complaint_reference_padding})
             try:
                 sequence._get_prefix_suffix()
             except (KeyError, ValueError, TypeError) as exc:
                 raise ValidationError(
                     self.env._(
-                        "The reference prefix %(prefix)s is not valid: use only placeholders such as "
-                        "%%(year)s, %%(y)s, %%(month)s or %%(day)s.",
-                        prefix=self.complaint_reference_prefix,
+                        "The reference pattern %(prefix)s of the sequence is not valid: use only placeholders "
+                        "such as %%(year)s, %%(y)s, %%(month)s or %%(day)s.",
+                        prefix=pattern,
                     )
                 ) from exc

@@ -15,7 +15,7 @@ class ResConfigSettings(models.TransientModel):
     complaint_reference_example = fields.Char(
         string="Example Reference",
         compute="_compute_complaint_reference_example",
-        help="The next complaint reference, as the prefix and digits above give it.",
+        help="A complaint reference as the prefix, year, separator and digits above give it.",
     )
     complaint_repeat_window_days = fields.Integer(
         string="Repeat Window (Days)",
@@ -39,7 +39,7 @@ class ResConfigSettings(models.TransientModel):
         help="The page where citizens and customers register a complaint without an account.",
     )
 
-    @api.depends("complaint_reference_prefix", "complaint_reference_padding")
+    @api.depends("complaint_reference_pattern", "complaint_reference_padding")
     def _compute_complaint_reference_example(self):
         sequence = self._complaint_sequence()
         for settings in self:
@@ -48,7 +48,7 @@ class ResConfigSettings(models.TransientModel):
                 probe = sequence.new(
                     {
                         "name": sequence.name,
-                        "prefix": settings.complaint_reference_prefix or False,
+                        "prefix": settings.complaint_reference_pattern or False,
                         "suffix": sequence.suffix,
                         "padding": settings.complaint_reference_padding or sequence.padding,
                     }

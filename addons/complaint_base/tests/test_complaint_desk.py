@@ -123,9 +123,14 @@ class TestComplaintDeskSettings(ComplaintCase):
     @freeze_time("2026-05-04 08:00:00")
     def test_reference_prefix_shows_an_example(self):
         settings = self.env["res.config.settings"].with_user(self.admin).create({})
-        settings.complaint_reference_prefix = "TS%(year)s-"
+        settings.complaint_reference_code = "TS"
+        settings.complaint_reference_year = "full"
+        settings.complaint_reference_separator = "-"
         settings.complaint_reference_padding = 6
         self.assertEqual(settings.complaint_reference_example, "TS2026-000001")
+        settings.complaint_reference_year = "short"
+        self.assertEqual(settings.complaint_reference_example, "TS26-000001")
+        # a broken pattern set on the technical sequence is named, not shown raw
         settings.complaint_reference_prefix = "BAD%(nope)s"
         self.assertNotIn("%(", settings.complaint_reference_example)
 

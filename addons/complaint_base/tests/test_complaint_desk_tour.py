@@ -40,6 +40,12 @@ class TestComplaintDeskTour(ChineseDeskCase):
         root = self.env.ref("complaint_base.complaint_menu_root")
         self.assertEqual(root.action, self.env.ref("complaint_base.complaint_complaint_action_desk"))
 
+    def test_the_desk_and_the_default_team_have_their_own_names(self):
+        zh = self.env(context=dict(self.env.context, lang="zh_CN"))
+        self.assertEqual(zh.ref("complaint_base.complaint_complaint_action_desk").name, "投诉工作台")
+        self.assertEqual(zh.ref("complaint_base.complaint_desk_menu").name, "投诉工作台")
+        self.assertEqual(zh.ref("complaint_base.complaint_team_default").name, "客户投诉组")
+
     def test_clerk_registers_from_the_desk(self):
         self._user("desk_clerk", "base.group_user,complaint_base.group_complaint_user_own")
         self.start_tour("/odoo", "complaint_desk_clerk_tour", login="desk_clerk")
@@ -96,6 +102,7 @@ class TestComplaintDeskTour(ChineseDeskCase):
         self.start_tour("/odoo/complaint-desk", "complaint_desk_admin_tour", login="desk_admin")
 
     def test_citizen_sends_the_public_form(self):
+        """The form, then the tracking page it links to, whose chatter reads in Chinese."""
         self.start_tour("/zh_CN/complaint/new", "complaint_public_form_tour", login=None)
         complaint = self.env["complaint.complaint"].search([("subject", "=", "营业厅排队时间过长")])
         self.assertEqual(len(complaint), 1)

@@ -1,3 +1,5 @@
+import re
+
 from freezegun import freeze_time
 
 from odoo.tests import tagged
@@ -106,3 +108,54 @@ class TestRegistrationWizard(ComplaintCase):
         self.assertNotIn("不应保存", wizard.read_back)
         complaint = self.env["complaint.complaint"].browse(wizard.action_register()["res_id"])
         self.assertRecordValues(complaint, [{"is_anonymous": True, "contact_name": False, "contact_phone": False}])
+
+
+@tagged("post_install", "-at_install")
+class TestRegistrationReadBack(ComplaintCase):
+    """What the clerk reads back to the complainant: the time in the clerk's
+    time zone as their language writes it (no seconds, no ISO), nothing for
+    what is not given, a dash where a sentence needs a value not yet typed."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.env["res.lang"]._activate_lang("zh_CN")
+        cls.env["ir.module.module"]._load_module_terms(["complaint_base"], ["zh_CN"], overwrite=True)
+        cls.user_own.write({"lang": "zh_CN", "tz": "Asia/Shanghai"})
+
+    def _wizard(self, **values):
+        return self._wizards().create(values)
+
+    def _wizards(self):
+        # as the web client calls it: in the user's language
+        return self.env["complaint.registration.wizard"].with_user(self.user_own).with_context(lang="zh_CN")
+
+    def _lines(self, wizard):
+        return re.findall(r"<p>(.*?)</p>", wizard.read_back)
+
+    def test_read_back_in_the_clerks_language_and_time(self):
+        wizard = self._wizard(
+            contact_name="张伟",
+            contact_phone="13811113333",
+            subject="发动机异响",
+            date_received="2026-12-01 02:00:00",
+        )
+        self.assertEqual(
+            self._lines(wizard),
+            [
+                "2026年12月01日 10时00分，张伟 通过电话投诉：发动机异响。",
+                "我们将通过以下方式答复您：13811113333",
+                "以上内容是否正确？",
+            ],
+        )
+        # a clerk in another time zone reads their own time
+        self.user_own.tz = "Europe/Berlin"
+        wizard.invalidate_recordset(["read_back"])
+        self.assertIn("2026年12月01日 03时00分", wizard.read_back)
+
+    def test_nothing_typed_yet_reads_dashes_never_question_marks(self):
+        # as the form shows it before anything is typed (a new record, not saved)
+        wizard = self._wizards().new({"date_received": "2026-12-01 02:00:00"})
+        self.assertNotIn("?", wizard.read_back.replace("？", ""))
+        self.assertEqual(self._lines(wizard)[0], "2026年12月01日 10时00分，— 通过电话投诉：—。")
+        self.assertEqual(len(self._lines(wizard)), 2, "no line for what is not given")

@@ -1,6 +1,26 @@
 from markupsafe import Markup, escape
 
 from odoo import api, fields, models
+from odoo.tools import format_amount, formatLang
+
+from ..engine import intake as intake_engine
+
+# what the read-back always reads, and the sector's declared fields next to it
+READ_BACK_FIELDS = (
+    "contact_name",
+    "contact_phone",
+    "contact_email",
+    "partner_id",
+    "is_anonymous",
+    "subject",
+    "description",
+    "customer_demand",
+    "channel_id",
+    "date_received",
+    "respondent_description",
+)
+# a value the clerk has not given yet, in a sentence that needs one
+EMPTY = "—"
 
 
 class ComplaintRegistrationWizard(models.TransientModel):
@@ -44,47 +64,76 @@ class ComplaintRegistrationWizard(models.TransientModel):
             self.contact_phone = self.partner_id.phone or self.partner_id.mobile
             self.contact_email = self.partner_id.email
 
-    @api.depends(
-        "contact_name",
-        "contact_phone",
-        "contact_email",
-        "is_anonymous",
-        "subject",
-        "description",
-        "customer_demand",
-        "channel_id",
-        "date_received",
-        "respondent_description",
-    )
+    def _read_back_depends(self):
+        return [*READ_BACK_FIELDS, *self._declared_field_names()]
+
+    @api.depends(lambda self: self._read_back_depends())
     def _compute_read_back(self):
         for wizard in self:
-            who = self.env._("an anonymous complainant") if wizard.is_anonymous else (wizard.contact_name or "?")
-            lines = [
-                self.env._(
-                    "On %(date)s, through %(channel)s, %(who)s complains about: %(subject)s.",
-                    date=fields.Datetime.context_timestamp(wizard, wizard.date_received).strftime("%Y-%m-%d %H:%M")
-                    if wizard.date_received
-                    else "?",
-                    channel=wizard.channel_id.name or "?",
-                    who=who,
-                    subject=wizard.subject or "?",
-                ),
-            ]
-            if wizard.description:
-                lines.append(self.env._("What happened: %s", wizard.description))
-            if wizard.respondent_description:
-                lines.append(self.env._("Complained about: %s", wizard.respondent_description))
-            if wizard.customer_demand:
-                lines.append(self.env._("You ask for: %s", wizard.customer_demand))
-            if not wizard.is_anonymous and (wizard.contact_phone or wizard.contact_email):
-                lines.append(
-                    self.env._(
-                        "We will answer you at: %s",
-                        " / ".join(filter(None, [wizard.contact_phone, wizard.contact_email])),
-                    )
-                )
-            lines.append(self.env._("Is this correct?"))
+            lines = wizard._read_back_lines()
             wizard.read_back = Markup("").join(Markup("<p>%s</p>") % escape(line) for line in lines)
+
+    def _read_back_lines(self):
+        """The record as the clerk reads it to the complainant: what is given,
+        in their words; the time in the clerk's time zone without seconds.
+        Nothing is read for what is not given (a dash where the sentence needs
+        a value not yet typed)."""
+        self.ensure_one()
+        _ = self.env._
+        if self.is_anonymous:
+            who = _("an anonymous complainant")
+        else:
+            who = self.contact_name or self.partner_id.name or EMPTY
+        company = self.company_id or self.env.company
+        lines = [
+            _(
+                "On %(date)s, through %(channel)s, %(who)s complains about: %(subject)s.",
+                date=company._complaint_format_datetime(
+                    self.date_received, dt_format="minutes", tz=self.env.user.tz, lang_code=self.env.lang
+                )
+                or EMPTY,
+                channel=self.channel_id.name or EMPTY,
+                who=who,
+                subject=self.subject or EMPTY,
+            ),
+        ]
+        if self.description:
+            lines.append(_("What happened: %s", self.description))
+        if self.respondent_description:
+            lines.append(_("Complained about: %s", self.respondent_description))
+        for name in self._declared_field_names():
+            value = self._read_back_value(name)
+            if value:
+                label = self._fields[name]._description_string(self.env)
+                lines.append(_("%(label)s: %(value)s", label=label, value=value))
+        if self.customer_demand:
+            lines.append(_("You ask for: %s", self.customer_demand))
+        if not self.is_anonymous and (self.contact_phone or self.contact_email):
+            lines.append(
+                _(
+                    "We will answer you at: %s",
+                    " / ".join(filter(None, [self.contact_phone, self.contact_email])),
+                )
+            )
+        lines.append(_("Is this correct?"))
+        return lines
+
+    def _read_back_value(self, name):
+        """A declared field's value as it is read out; empty when not given."""
+        field = self._fields[name]
+        value = self[name]
+        if not value:
+            return ""
+        if field.type == "many2one":
+            return value.display_name
+        if field.type == "boolean":
+            return self.env._("Yes")
+        if field.type == "monetary":
+            currency = self[field.get_currency_field(self)] or self.company_id.currency_id
+            return format_amount(self.env, value, currency)
+        if field.type == "float":
+            return formatLang(self.env, value)
+        return str(value)
 
     @api.depends("partner_id", "contact_phone", "contact_email", "subject", "category_id", "is_anonymous")
     def _compute_duplicate_ids(self):
@@ -103,6 +152,17 @@ class ComplaintRegistrationWizard(models.TransientModel):
             )
             # show only what the clerk may read
             wizard.duplicate_ids = Complaint.search([("id", "in", found.ids)])
+
+    @api.model
+    def _declared_field_names(self):
+        """The wizard's fields that sectors declare as intake fields (the
+        courier's waybill, outlet...), in their declared order."""
+        declarations = self.env["complaint.complaint"]._intake_declarations()
+        return [
+            decl["name"]
+            for decl in intake_engine.offered(declarations, "wizard", sector_only=True)
+            if decl["name"] in self._fields
+        ]
 
     def _declared_values(self):
         """The values of the intake fields sectors declare for the wizard and

@@ -733,6 +733,20 @@ class ComplaintComplaint(models.Model):
         the feedback clocks.  The portal route checked the outlet."""
         self.ensure_one()
         self._courier_check_open()
+        if self.courier_date_outlet_answer:
+            # one answer: what head office reviews is not rewritten afterwards
+            raise UserError(
+                self.env._(
+                    "The outlet's answer on %(complaint)s was already recorded on %(date)s.",
+                    complaint=self.name,
+                    date=self._courier_company()._complaint_format_datetime(
+                        self.courier_date_outlet_answer,
+                        dt_format="minutes",
+                        tz=self.env.user.tz,
+                        lang_code=self.env.lang,
+                    ),
+                )
+            )
         answer = (answer or "").strip()
         if not answer:
             raise UserError(self.env._("Write the outlet's answer."))

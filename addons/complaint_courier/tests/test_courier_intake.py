@@ -194,3 +194,43 @@ class TestCourierIntake(HttpCase):
         self.assertRecordValues(
             complaint, [{"courier_item_value": 500.0, "courier_insured": True, "sector": "courier"}]
         )
+
+    def test_wizard_reads_back_the_courier_fields(self):
+        self.env["res.lang"]._activate_lang("zh_CN")
+        self.env["ir.module.module"]._load_module_terms(
+            ["complaint_base", "complaint_courier"], ["zh_CN"], overwrite=True
+        )
+        clerk = new_test_user(
+            self.env,
+            login="cr_clerk_zh",
+            name="Desk Clerk",
+            groups="base.group_user,complaint_courier.group_courier_user",
+            lang="zh_CN",
+            tz="Asia/Shanghai",
+        )
+        wizard = (
+            self.env["complaint.registration.wizard"]
+            .with_user(clerk)
+            .with_context(lang="zh_CN")
+            .create(
+                {
+                    "contact_name": "孙女士",
+                    "subject": "快件破损",
+                    "courier_waybill": "773012345678901",
+                    "courier_outlet_id": self.outlet.id,
+                    "courier_item_value": 500,
+                    "courier_insured": True,
+                }
+            )
+        )
+        for line in (
+            "运单号：773012345678901",
+            "网点：[T571009] 测试滨江网点",
+            "物品价值：¥&nbsp;500.00",
+            "已保价：是",
+        ):
+            self.assertIn(line, wizard.read_back)
+        # what is not given is not read
+        wizard.write({"courier_insured": False, "courier_item_value": 0})
+        self.assertNotIn("已保价", wizard.read_back)
+        self.assertNotIn("物品价值", wizard.read_back)

@@ -1,6 +1,8 @@
 import json
 import re
 
+from lxml import html
+
 from odoo.tests import HttpCase, new_test_user, tagged
 
 
@@ -92,6 +94,36 @@ class TestOutletPortal(OutletPortalCase):
         self.assertEqual(other.status_code, 404)
         self.env.invalidate_all()
         self.assertFalse(self.complaint_b.courier_outlet_answer)
+
+    def _answer_block(self, url):
+        page = html.fromstring(self.url_open(url).text)
+        blocks = page.xpath("//div[contains(@class, 'o_outlet_answer')]")
+        forms = page.xpath("//form[contains(@action, '/answer')]")
+        return (blocks[0].text_content() if blocks else None), bool(forms)
+
+    def test_an_answered_complaint_shows_the_answer_not_the_form(self):
+        self.authenticate("portal_outlet_a", "portal_outlet_a")
+        url = f"/my/outlet/complaints/{self.complaint_a.id}"
+        self.assertEqual(self._answer_block(url), (None, True), "awaiting the answer: the form")
+        token = self._csrf(url)
+        self.url_open(f"{url}/answer", data={"csrf_token": token, "answer": "已致电客户道歉，明日上门取件。"})
+        self.complaint_a.sudo().courier_date_outlet_answer = "2026-03-03 02:30:00"
+        block, form = self._answer_block(url)
+        self.assertFalse(form, "answered: no form")
+        self.assertIn("已致电客户道歉，明日上门取件。", block)
+        self.assertIn("2026-03-03 10:30", block, "the time of the answer, in local time")
+        # the answer is not rewritten by a second post (an old tab, a resent form)
+        again = self.url_open(f"{url}/answer", data={"csrf_token": token, "answer": "改口的答复"})
+        self.assertIn("alert-danger", again.text)
+        self.env.invalidate_all()
+        self.assertEqual(self.complaint_a.courier_outlet_answer, "已致电客户道歉，明日上门取件。")
+
+    def test_feedback_recorded_by_head_office_closes_the_form(self):
+        self.complaint_a.action_courier_outlet_feedback()
+        self.authenticate("portal_outlet_a", "portal_outlet_a")
+        block, form = self._answer_block(f"/my/outlet/complaints/{self.complaint_a.id}")
+        self.assertFalse(form)
+        self.assertIn("Head office recorded the outlet's feedback.", block)
 
     def test_appeal_a_fine(self):
         self.authenticate("portal_outlet_a", "portal_outlet_a")

@@ -1,3 +1,4 @@
+from odoo.addons.complaint_base.tests.test_complaint_ui import datetimes_showing_seconds
 from odoo.tests import HttpCase, new_test_user, tagged
 
 
@@ -45,6 +46,24 @@ class TestCourierUi(HttpCase):
             self.env, login="cr_mgr_viewer", groups="base.group_user,complaint_base.group_complaint_manager"
         )
         self.assertTrue(self.env["courier.outlet.statement"].with_user(manager).get_views([(False, "form")]))
+
+    def test_courier_views_show_times_to_the_minute(self):
+        ref = self.env.ref
+        views = [
+            # the courier's fields on the base's complaint and fine views
+            ("complaint.complaint", False, "form"),
+            ("complaint.complaint", False, "list"),
+            ("complaint.penalty", False, "form"),
+        ]
+        self.assertEqual(datetimes_showing_seconds(self.env, views, {"complaint_courier"}), [])
+        own_views = [
+            ("complaint.complaint", ref("complaint_courier.complaint_complaint_view_list_courier").id, "list"),
+            ("courier.claim", False, "list"),
+            ("courier.claim", False, "kanban"),
+            ("courier.claim", False, "form"),
+            ("courier.referral", False, "form"),
+        ]
+        self.assertEqual(datetimes_showing_seconds(self.env, own_views, {"complaint_base", "complaint_courier"}), [])
 
 
 @tagged("post_install", "-at_install")

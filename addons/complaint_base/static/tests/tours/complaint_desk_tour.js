@@ -21,6 +21,10 @@ tours.add("complaint_desk_clerk_tour", {
             run: "click",
         },
         {
+            content: "The desk is named as the team calls it, not after the default team",
+            trigger: ".o_control_panel .o_breadcrumb:contains(投诉工作台)",
+        },
+        {
             content: "The desk opens as a kanban, with 登记投诉 in the control panel",
             trigger: ".o_control_panel_main_buttons button.o_complaint_register:contains(登记投诉)",
             run: "click",
@@ -265,6 +269,19 @@ tours.add("complaint_public_form_tour", {
         },
         {
             trigger: "p.lead strong:contains(TS)",
+        },
+        {
+            content: "The tracking link",
+            trigger: "a[href*='/my/complaints/']",
+            run: "click",
+        },
+        {
+            content: "The tracking page: no message yet, said in Chinese (not Odoo's English empty thread)",
+            trigger: "#chatterRoot:shadow .o_complaint_thread_empty:contains(暂无往来消息)",
+        },
+        {
+            content: "mail's own texts of the chatter are Chinese too",
+            trigger: "#chatterRoot:shadow button.o-mail-Composer-attachFiles[title='附加文件']",
         },
     ],
 });

@@ -31,7 +31,12 @@ registry.category("web_tour.tours").add("courier_outlet_portal_tour", {
             trigger: ".badge:contains(已答复，总部审核中)",
         },
         {
-            trigger: "div:contains(已致电客户道歉，明日上门取件。)",
+            content: "The answer is shown as sent, with its time, read-only",
+            trigger: ".o_outlet_answer:has(h5:contains(贵网点的答复)):contains(已致电客户道歉，明日上门取件。)",
+        },
+        {
+            content: "The answer form is gone",
+            trigger: "body:not(:has(form[action$='/answer']))",
         },
     ],
 });
