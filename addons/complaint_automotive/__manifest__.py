@@ -1,8 +1,8 @@
 {
     "name": "Complaint Handling: 4S Car Dealer",
     "summary": "A 4S dealer's complaint desk: the dealer's roles, types and sources, deadlines and fines "
-    "of seed 004, sign-for, vehicles with VIN check, warranty windows, standard answers, manufacturer "
-    "callback scores and zero-complaint (零抱怨) rechecks",
+    "of seed 004, sign-for, lost complaint forms, recurring-complaint reviews, vehicles with VIN check, "
+    "warranty windows, standard answers, manufacturer callback scores and zero-complaint (零抱怨) rechecks",
     "version": "18.0.1.0.0",
     "category": "Services/Complaints",
     "license": "LGPL-3",
@@ -31,6 +31,7 @@
         "views/automotive_survey_score_views.xml",
         "views/complaint_zero_views.xml",
         "views/automotive_zero_report_views.xml",
+        "wizard/automotive_form_lost_wizard_views.xml",
         "views/complaint_automotive_menus.xml",
     ],
     "demo": [

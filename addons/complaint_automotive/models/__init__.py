@@ -11,3 +11,5 @@ from . import automotive_survey_score
 from . import complaint_complaint_zero
 from . import automotive_zero_report
 from . import complaint_import
+from . import complaint_complaint_lost
+from . import complaint_complaint_recurring

@@ -30,6 +30,33 @@ class ResCompany(models.Model):
         "specialist is their handler. Empty: the first 4S dealer team.",
     )
 
+    automotive_recurring_days = fields.Integer(
+        string="Recurring Complaints: Window (Days)",
+        default=90,
+        help="Complaints received within this many days count together when looking for recurring complaints.",
+    )
+    automotive_recurring_vehicle_count = fields.Integer(
+        string="Recurring: Complaints per Vehicle",
+        default=2,
+        help="This many complaints about the same vehicle within the window put them on the directors' review list.",
+    )
+    automotive_recurring_topic_count = fields.Integer(
+        string="Recurring: Complaints per Type",
+        default=3,
+        help="This many complaints of the same type (category) within the window put them on the directors' "
+        "review list.",
+    )
+
+    @api.constrains(
+        "automotive_recurring_days", "automotive_recurring_vehicle_count", "automotive_recurring_topic_count"
+    )
+    def _check_automotive_recurring(self):
+        for company in self:
+            if company.automotive_recurring_days < 1:
+                raise ValidationError(self.env._("The window for recurring complaints is at least one day."))
+            if min(company.automotive_recurring_vehicle_count, company.automotive_recurring_topic_count) < 2:
+                raise ValidationError(self.env._("A complaint recurs from its second occurrence: counts start at 2."))
+
     @api.constrains("automotive_recheck_sample_percent")
     def _check_automotive_recheck_sample_percent(self):
         for company in self:

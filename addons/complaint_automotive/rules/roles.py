@@ -9,6 +9,7 @@ SERVICE_MANAGER = "service_manager"
 SHOWROOM_MANAGER = "showroom_manager"
 CALLBACK_SPECIALIST = "callback_specialist"
 CUSTOMER_CARE_MANAGER = "customer_care_manager"
+CUSTOMER_CARE_DIRECTOR = "customer_care_director"
 GENERAL_MANAGER = "general_manager"
 # not a role of its own: the retail manager of a sales complaint, the service
 # manager of an after-sales one (who signs for it, 签收)
@@ -23,6 +24,7 @@ ROLES = (
     (CUSTOMER_CARE_MANAGER, "Customer-Care Manager", 20),
     (SALES_DIRECTOR, "Sales Director", 30),
     (SERVICE_DIRECTOR, "Service Director", 30),
+    (CUSTOMER_CARE_DIRECTOR, "Customer-Care Director", 30),
     (GENERAL_MANAGER, "General Manager", 40),
 )
 
@@ -34,3 +36,10 @@ LINE_DIRECTORS = {"sales": SALES_DIRECTOR, "service": SERVICE_DIRECTOR}
 def line_for_category(category_code: str | None) -> str:
     """After-sales for repair-quality complaints, sales otherwise."""
     return "service" if (category_code or "") == "AUTO-REPAIR" else "sales"
+
+
+# who may record a lost complaint form (seed 004, 七 7): the customer-care
+# manager who hands the forms out and takes them back, and the directors
+FORM_LOST_ROLES = (CUSTOMER_CARE_MANAGER, SALES_DIRECTOR, SERVICE_DIRECTOR, CUSTOMER_CARE_DIRECTOR, GENERAL_MANAGER)
+# who review recurring complaints and record the long-term measures (七 11)
+RECURRING_REVIEW_ROLES = (SALES_DIRECTOR, CUSTOMER_CARE_DIRECTOR)

@@ -5,3 +5,6 @@ from . import test_automotive_conduct
 from . import test_automotive_sector
 from . import test_automotive_zero
 from . import test_automotive_zero_api
+from . import test_automotive_form_lost
+from . import test_automotive_recurring
+from . import test_automotive_ui
