@@ -46,7 +46,11 @@ PORTAL_ROUTES = {
         ("/my/outlet/complaints/<int:complaint_id>/apology", "user", ("POST",)): "the same, CSRF; open complaints only",
         ("/my/outlet/fines", "user", None): "outlet manager: the fines of their outlet",
         ("/my/outlet/fines/page/<int:page>", "user", None): "the same, paged",
-        ("/my/outlet/fines/<int:penalty_id>", "user", None): "outlet manager: one fine of their outlet, with its appeal form",
+        (
+            "/my/outlet/fines/<int:penalty_id>",
+            "user",
+            None,
+        ): "outlet manager: one fine of their outlet, with its appeal form",
         ("/my/outlet/fines/<int:penalty_id>/appeal", "user", ("POST",)): "outlet manager of the fine's outlet, CSRF",
     },
     "complaint_automotive": {
