@@ -8,7 +8,7 @@ DB=${COMPLAINTS_DB:-complaints}
 PORT=${COMPLAINTS_PORT:-8069}
 LANG_CODE=${COMPLAINTS_LANG:-zh_CN}
 
-odoo_present || { odoo_missing_message >&2; exit 1; }
+fetch_odoo || { odoo_missing_message >&2; exit 1; }
 ensure_venv
 ensure_postgres
 

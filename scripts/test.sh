@@ -37,7 +37,7 @@ if [ "$rc" -ne 0 ] && [ "$rc" -ne 5 ]; then status=1; fi
 [ "$rc" -eq 5 ] && say "pure tier: no test collected"
 
 # ---------------------------------------------------------------- Odoo tier
-if ! odoo_present; then
+if ! fetch_odoo; then
   printf '\n!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!\n'
   printf '!! ODOO TIER NOT RUN: the addons were NOT tested against Odoo.\n'
   odoo_missing_message | sed 's/^/!! /'
