@@ -5,3 +5,4 @@ from . import test_automotive_conduct
 from . import test_automotive_sector
 from . import test_automotive_zero
 from . import test_automotive_zero_api
+from . import test_automotive_ui
