@@ -1,15 +1,19 @@
 """Screenshots of the main screens of a running demo server (make run).
 
     pip install playwright        # uses the system Chromium, downloads nothing
+    apt-get install chromium-l10n # Debian: the browser's own texts in Chinese
     python scripts/screenshots.py [--url http://localhost:8069] [--out docs/screenshots] [--only NAME ...]
 
 The back office is taken as the demo administrator (admin / admin), the desk as
-the demo complaint manager (wanglh), the outlet portal as the demo outlet
-manager of 杭州西湖网点 (outlet_xihu), the tracking page and the public form as a
-visitor whose browser asks for Chinese. One PNG per screen.
+the demo complaint manager (wanglh), the courier desk as its head-office manager
+(courier_hq_manager), the 4S dealer's desk as its customer-care manager
+(auto_care), the outlet portal as the demo outlet manager of 杭州西湖网点
+(outlet_xihu), the tracking page and the public form as a visitor whose browser
+asks for Chinese, in Beijing time. One PNG per screen.
 """
 
 import argparse
+import os
 import pathlib
 import shutil
 
@@ -24,6 +28,27 @@ IMPORT_SAMPLE = (
 )
 BROWSER_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update"]
 VIEWPORT = {"width": 1440, "height": 900}
+BROWSER = {"viewport": VIEWPORT, "locale": "zh-CN", "timezone_id": "Asia/Shanghai"}
+COURIER_SCREENS = {
+    "courier_complaints",
+    "courier_complaint_form",
+    "courier_outlets",
+    "courier_outlet_form",
+    "courier_claims",
+    "courier_fine_schedule",
+    "courier_statement",
+    "courier_network_management",
+}
+AUTOMOTIVE_SCREENS = {
+    "automotive_complaints",
+    "automotive_complaint_form",
+    "automotive_vehicles",
+    "automotive_scripts",
+    "automotive_survey_scores",
+    "automotive_zero_cases",
+    "automotive_zero_case_form",
+    "automotive_zero_statistics",
+}
 
 
 def call_kw(page, url, model, method, args, kwargs=None):
@@ -55,6 +80,12 @@ def login(context, url, user, password):
     return page
 
 
+def show_tab(page, name):
+    """Open the form's notebook page ``name`` and scroll the notebook to the top."""
+    page.click(f".o_notebook .nav-link[name={name}]")
+    page.locator(".o_notebook").evaluate("(notebook) => notebook.scrollIntoView({block: 'start'})")
+
+
 def shoot(page, out, name, ready, full_page=False):
     page.wait_for_selector(ready, timeout=20000)
     page.wait_for_timeout(900)
@@ -65,7 +96,7 @@ def shoot(page, out, name, ready, full_page=False):
 
 def backend(browser, args, out, wanted):
     url = args.url
-    context = browser.new_context(viewport=VIEWPORT, locale="zh-CN")
+    context = browser.new_context(**BROWSER)
     page = login(context, url, args.login, args.password)
     page.wait_for_selector(".o_main_navbar")
 
@@ -136,7 +167,7 @@ def backend(browser, args, out, wanted):
 
     if want("complaints-kanban"):
         # the desk, as a complaint manager of a team meets it after login
-        context = browser.new_context(viewport=VIEWPORT, locale="zh-CN")
+        context = browser.new_context(**BROWSER)
         page = login(context, url, "wanglh", "wanglh")
         page.goto(f"{url}/odoo/complaint-desk")
         shoot(page, out, "complaints-kanban", ".o_kanban_record")
@@ -150,7 +181,7 @@ def portal(browser, args, out, wanted, tracking):
     def want(name):
         return not wanted or name in wanted
 
-    visitor = browser.new_context(viewport=VIEWPORT, locale="zh-CN", extra_http_headers={"Accept-Language": "zh-CN"})
+    visitor = browser.new_context(**BROWSER, extra_http_headers={"Accept-Language": "zh-CN"})
     page = visitor.new_page()
     if tracking and want("tracking-page"):
         page.goto(f"{url}{tracking}")
@@ -176,7 +207,7 @@ def portal(browser, args, out, wanted, tracking):
         wanted & {"portal-home", "courier_portal_complaints", "courier_portal_complaint", "courier_portal_fines"}
         or not wanted
     ):
-        context = browser.new_context(viewport=VIEWPORT, locale="zh-CN")
+        context = browser.new_context(**BROWSER)
         page = login(context, url, "outlet_xihu", "outlet_xihu")
         if want("portal-home"):
             page.goto(f"{url}/my")
@@ -187,6 +218,128 @@ def portal(browser, args, out, wanted, tracking):
         shoot(page, out, "courier_portal_complaint", "main h4", full_page=True)
         page.goto(f"{url}/my/outlet/fines")
         shoot(page, out, "courier_portal_fines", "main table", full_page=True)
+        context.close()
+
+
+def first_id(page, url, model, domain, order=None):
+    """The id of the first record of ``model`` matching ``domain`` (None if none)."""
+    kwargs = {"fields": ["id"], "limit": 1}
+    if order:
+        kwargs["order"] = order
+    rows = call_kw(page, url, model, "search_read", [domain], kwargs)
+    return rows[0]["id"] if rows else None
+
+
+def open_record(page, url, action, model, domain, order=None):
+    """Open the form of the first record matching ``domain`` within ``action``."""
+    record_id = first_id(page, url, model, domain, order)
+    if not record_id:
+        raise SystemExit(f"no {model} record matches {domain}: is this the demo database?")
+    page.goto(f"{url}/odoo/action-{action}/{record_id}")
+
+
+def sectors(browser, args, out, wanted):
+    """The sector desks' back office: the courier network's and the 4S dealer's."""
+    url = args.url
+
+    def want(name):
+        return not wanted or name in wanted
+
+    if not wanted or wanted & COURIER_SCREENS:
+        context = browser.new_context(**BROWSER)
+        page = login(context, url, "courier_hq_manager", "courier_hq_manager")
+        if want("courier_complaints"):
+            page.goto(f"{url}/odoo/action-complaint_courier.complaint_complaint_action_courier")
+            shoot(page, out, "courier_complaints", ".o_list_view .o_data_row")
+        if want("courier_complaint_form"):
+            # a fined complaint: the ribbon, the fines button and the article applied
+            open_record(
+                page,
+                url,
+                "complaint_courier.complaint_complaint_action_courier",
+                "complaint.complaint",
+                [("sector", "=", "courier"), ("courier_breach_state", "=", "fined")],
+                "id",
+            )
+            page.wait_for_selector(".o_form_view .o_field_widget[name=subject]")
+            show_tab(page, "courier")
+            shoot(page, out, "courier_complaint_form", ".o_field_widget[name=courier_outlet_id]")
+        if want("courier_outlets"):
+            page.goto(f"{url}/odoo/action-complaint_courier.courier_outlet_action")
+            shoot(page, out, "courier_outlets", ".o_kanban_record")
+        if want("courier_outlet_form"):
+            open_record(
+                page,
+                url,
+                "complaint_courier.courier_outlet_action",
+                "courier.outlet",
+                [("kind", "=", "outlet")],
+                "id",
+            )
+            shoot(page, out, "courier_outlet_form", ".o_form_view .o_notebook")
+        if want("courier_claims"):
+            page.goto(f"{url}/odoo/action-complaint_courier.courier_claim_action")
+            shoot(page, out, "courier_claims", ".o_list_view .o_data_row")
+        if want("courier_fine_schedule"):
+            page.goto(f"{url}/odoo/action-complaint_courier.complaint_penalty_rule_action_courier")
+            shoot(page, out, "courier_fine_schedule", ".o_list_view .o_data_row")
+        if want("courier_statement"):
+            page.goto(f"{url}/odoo/action-complaint_courier.courier_outlet_statement_action")
+            page.wait_for_selector(".modal .o_field_widget[name=date_from]")
+            page.click(".modal .modal-title")  # the first field's focus would select its text
+            shoot(page, out, "courier_statement", ".modal .o_field_widget[name=date_to]")
+            page.click(".modal .btn-close")
+        if want("courier_network_management"):
+            page.goto(f"{url}/odoo/action-complaint_courier.courier_referral_action")
+            shoot(page, out, "courier_network_management", ".o_list_view .o_data_row")
+        context.close()
+
+    if not wanted or wanted & AUTOMOTIVE_SCREENS:
+        context = browser.new_context(**BROWSER)
+        page = login(context, url, "auto_care", "auto_care")
+        if want("automotive_complaints"):
+            page.goto(f"{url}/odoo/action-complaint_automotive.complaint_complaint_action_automotive")
+            shoot(page, out, "automotive_complaints", ".o_list_view .o_data_row")
+        if want("automotive_complaint_form"):
+            # a complaint about a vehicle: its warranty, the department and the staff's answers
+            open_record(
+                page,
+                url,
+                "complaint_automotive.complaint_complaint_action_automotive",
+                "complaint.complaint",
+                [("sector", "=", "automotive"), ("vehicle_id", "!=", False), ("automotive_zero_case", "=", False)],
+                "id",
+            )
+            page.wait_for_selector(".o_form_view .o_field_widget[name=subject]")
+            show_tab(page, "automotive_vehicle")
+            shoot(page, out, "automotive_complaint_form", ".o_field_widget[name=automotive_vin]")
+        if want("automotive_vehicles"):
+            page.goto(f"{url}/odoo/action-complaint_automotive.automotive_vehicle_action")
+            shoot(page, out, "automotive_vehicles", ".o_list_view .o_data_row")
+        if want("automotive_scripts"):
+            page.goto(f"{url}/odoo/action-complaint_automotive.automotive_script_action")
+            shoot(page, out, "automotive_scripts", ".o_list_view .o_data_row")
+        if want("automotive_survey_scores"):
+            page.goto(f"{url}/odoo/action-complaint_automotive.automotive_survey_score_action")
+            shoot(page, out, "automotive_survey_scores", ".o_list_view .o_data_row")
+        if want("automotive_zero_cases"):
+            page.goto(f"{url}/odoo/action-complaint_automotive.complaint_complaint_action_automotive_zero")
+            shoot(page, out, "automotive_zero_cases", ".o_list_view")
+        if want("automotive_zero_case_form"):
+            open_record(
+                page,
+                url,
+                "complaint_automotive.complaint_complaint_action_automotive_zero",
+                "complaint.complaint",
+                [("automotive_zero_case", "=", True)],
+                "id",
+            )
+            page.wait_for_selector(".o_form_view .o_field_widget[name=subject]")
+            show_tab(page, "automotive_zero")
+            shoot(page, out, "automotive_zero_case_form", ".o_notebook .tab-pane.active .o_group")
+        if want("automotive_zero_statistics"):
+            page.goto(f"{url}/odoo/action-complaint_automotive.automotive_zero_report_action")
+            shoot(page, out, "automotive_zero_statistics", ".o_pivot")
         context.close()
 
 
@@ -203,8 +356,12 @@ def main():
     wanted = set(args.only)
     browser_path = shutil.which("chromium") or shutil.which("google-chrome")
     with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=browser_path, args=BROWSER_ARGS)
+        # the browser's own texts (a file input's 选择文件) follow LANGUAGE on Linux;
+        # Debian's Chromium needs its chromium-l10n package for them
+        env = dict(os.environ, LANGUAGE="zh_CN", LANG="zh_CN.UTF-8")
+        browser = p.chromium.launch(executable_path=browser_path, args=BROWSER_ARGS, env=env)
         tracking = backend(browser, args, out, wanted)
+        sectors(browser, args, out, wanted)
         portal(browser, args, out, wanted, tracking)
         browser.close()
 

@@ -67,6 +67,13 @@ if [ -n "$errors" ]; then
   grep -E -A 25 "^[0-9-]+ [0-9:,]+ [0-9]+ (ERROR|CRITICAL) " "$log" | head -300
   printf -- '----\n'
 fi
+# Odoo only warns when an addon's demo data fails and installs it without: a failure here
+demo_failed=$(grep -E "demo data failed to install" "$log")
+if [ -n "$demo_failed" ]; then
+  printf '\n---- demo data that did NOT install (the tests ran without it) ----\n%s\n----\n' "$demo_failed"
+  grep -E -B 30 "demo data failed to install" "$log" | grep -E "Error|error|Traceback" | head -20
+  failed=$((failed + 1)); status=1
+fi
 skips=$(grep -E " INFO [^ ]+ odoo\.addons\.complaint_[a-z_]+\.tests[^:]*: skipped " "$log")
 if [ -n "$skips" ]; then
   printf '\n---- Odoo tests that were SKIPPED (a missing dependency is a failure here) ----\n%s\n----\n' "$skips"
