@@ -6,8 +6,9 @@ LEVEL_PREFIX = "employee_manager_"
 
 
 def level_of(role_code: str | None) -> int | None:
-    """``employee_manager_2`` → 2 (the second manager above the reporter's
-    unit head); None for other role codes."""
+    """``employee_manager_2`` → 2: the second manager up the reporter's
+    chain (1 is the team leader or unit head who helps first); None for
+    other role codes."""
     if not role_code or not role_code.startswith(LEVEL_PREFIX):
         return None
     tail = role_code[len(LEVEL_PREFIX) :]

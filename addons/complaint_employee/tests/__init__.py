@@ -1,1 +1,2 @@
 from . import test_employee_access
+from . import test_employee_deadlines
