@@ -1,4 +1,5 @@
 from odoo import api, fields, models, tools
+from odoo.exceptions import AccessError
 
 from .complaint_complaint import EMPLOYEE_PATHS
 
@@ -62,3 +63,21 @@ class ComplaintEmployeeReport(models.Model):
             return kept
         return [row[:index] + row[index + 1 :] for row in kept]
 
+
+    def _check_grouped_only(self):
+        """Rows one by one would single people out: only groups are shown."""
+        if not self.env.su:
+            raise AccessError(self.env._("Grievance statistics are read as groups of at least five."))
+
+    def read(self, fields=None, load="_classic_read"):
+        self._check_grouped_only()
+        return super().read(fields=fields, load=load)
+
+    def fetch(self, field_names=None):
+        self._check_grouped_only()
+        return super().fetch(field_names)
+
+    @api.model
+    def search_fetch(self, domain, field_names=None, offset=0, limit=None, order=None):
+        self._check_grouped_only()
+        return super().search_fetch(domain, field_names, offset=offset, limit=limit, order=order)

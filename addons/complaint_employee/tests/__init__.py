@@ -1,2 +1,6 @@
 from . import test_employee_access
+from . import test_employee_blindness
 from . import test_employee_deadlines
+from . import test_employee_identity
+from . import test_employee_report
+from . import test_employee_retaliation
