@@ -25,7 +25,7 @@ class GrievanceController(http.Controller):
         return response
 
     def _scopes(self):
-        return request.env["complaint.category"].sudo().search([("code", "=like", "EMP-%")], order="sequence, id")
+        return request.env["complaint.category"].sudo().search([("code", "=like", "EMP-%")], order="parent_path, id").filtered("parent_id")
 
     def _files(self):
         uploads = [f for f in request.httprequest.files.getlist("attachments") if f and f.filename]

@@ -126,13 +126,12 @@ class ComplaintComplaint(models.Model):
                     id=complaint.id,
                 )
             )
-            for table in self._employee_tables_with_times():
+            for table, columns in self._employee_tables_with_times().items():
                 cr.execute(
                     SQL(
-                        "UPDATE %s SET create_date = %s, write_date = %s WHERE complaint_id = %s AND create_date > %s",
+                        "UPDATE %s SET %s WHERE complaint_id = %s AND create_date > %s",
                         SQL.identifier(table),
-                        midnight,
-                        midnight,
+                        SQL(", ").join(SQL("%s = %s", SQL.identifier(column), midnight) for column in columns),
                         complaint.id,
                         midnight,
                     )
@@ -148,15 +147,20 @@ class ComplaintComplaint(models.Model):
         self.env.invalidate_all()
 
     def _employee_tables_with_times(self):
+        """{table: its create/write date columns} of the tables whose rows
+        hang on a complaint (complaint_id) and record when they were made."""
         self.env.cr.execute(
             """
-            SELECT c.table_name FROM information_schema.columns c
-              JOIN information_schema.columns t ON t.table_name = c.table_name AND t.column_name = 'create_date'
-             WHERE c.column_name = 'complaint_id' AND c.table_schema = 'public' AND t.table_schema = 'public'
-               AND c.table_name IN (SELECT table_name FROM information_schema.tables WHERE table_type = 'BASE TABLE')
+            SELECT c.table_name, array_agg(t.column_name::text ORDER BY t.column_name)
+              FROM information_schema.columns c
+              JOIN information_schema.tables tb ON tb.table_name = c.table_name AND tb.table_schema = c.table_schema
+              JOIN information_schema.columns t ON t.table_name = c.table_name AND t.table_schema = c.table_schema
+                   AND t.column_name IN ('create_date', 'write_date')
+             WHERE c.column_name = 'complaint_id' AND c.table_schema = 'public' AND tb.table_type = 'BASE TABLE'
+             GROUP BY c.table_name
             """
         )
-        return [row[0] for row in self.env.cr.fetchall()]
+        return {table: columns for table, columns in self.env.cr.fetchall() if "create_date" in columns}
 
 
 class ComplaintEmployeeReceipt(models.Model):

@@ -1,4 +1,5 @@
 from . import test_employee_access
+from . import test_employee_anonymous
 from . import test_employee_blindness
 from . import test_employee_deadlines
 from . import test_employee_identity
