@@ -349,3 +349,18 @@ class ComplaintComplaint(models.Model):
                 users.append(manager.user_id.id)
             manager = manager.parent_id
         return users
+
+    def _employee_officer_to_tell(self):
+        """Who gets a grievance's to-dos: its handler, else the grievance
+        desk's leader, else an officer of its company; never a person named
+        in it."""
+        self.ensure_one()
+        complaint = self.sudo()
+        excluded = complaint.employee_concerned_user_ids
+        officers = self.env.ref(OFFICER_GROUP).sudo().users.filtered(
+            lambda u: not u.share and complaint.company_id in u.company_ids
+        )
+        for candidate in (complaint.user_id, complaint.team_id.leader_id):
+            if candidate and candidate in officers and candidate not in excluded:
+                return candidate
+        return (officers - excluded)[:1]

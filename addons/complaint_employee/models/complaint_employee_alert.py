@@ -94,17 +94,9 @@ class ComplaintEmployeeAlert(models.Model):
     def _notify_officers(self):
         """A to-do for the grievance officers of the grievance's company
         (not the persons named in it)."""
-        group = self.env.ref(OFFICER_GROUP)
         activity_type = self.env.ref("mail.mail_activity_data_todo")
         for alert in self.sudo():
-            complaint = alert.complaint_id
-            officer = complaint.user_id or (
-                group.users.filtered(
-                    lambda u, c=complaint: not u.share
-                    and c.company_id in u.company_ids
-                    and u not in c.employee_concerned_user_ids
-                )[:1]
-            )
+            officer = alert.complaint_id._employee_officer_to_tell()
             if officer:
                 alert.activity_schedule(
                     activity_type_id=activity_type.id,

@@ -103,7 +103,6 @@ class ComplaintEmployeePurge(models.Model):
     def _cron_warn(self):
         """Warn the grievance officers (a to-do) of closed grievances due for
         purging within the warning period; once per grievance."""
-        group = self.env.ref("complaint_employee.group_grievance_officer")
         activity_type = self.env.ref("mail.mail_activity_data_warning", raise_if_not_found=False) or self.env.ref(
             "mail.mail_activity_data_todo"
         )
@@ -112,11 +111,7 @@ class ComplaintEmployeePurge(models.Model):
             ahead = now + timedelta(days=company.employee_retention_warning_days or 0)
             complaints = self._due_complaints(company, on=ahead).filtered(lambda c: not c.employee_purge_warned)
             for complaint in complaints:
-                officer = complaint.user_id or group.users.filtered(
-                    lambda u, c=complaint: not u.share
-                    and c.company_id in u.company_ids
-                    and u not in c.employee_concerned_user_ids
-                )[:1]
+                officer = complaint._employee_officer_to_tell()
                 purge_on = complaint.date_closed + relativedelta(months=company.employee_retention_months or 0)
                 complaint.activity_schedule(
                     activity_type_id=activity_type.id,

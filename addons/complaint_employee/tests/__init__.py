@@ -5,3 +5,4 @@ from . import test_employee_deadlines
 from . import test_employee_identity
 from . import test_employee_report
 from . import test_employee_retaliation
+from . import test_employee_purge
