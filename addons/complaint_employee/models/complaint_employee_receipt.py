@@ -46,14 +46,16 @@ class ComplaintEmployeeReceipt(models.Model):
         return receipt_rules.slow_hash(code, self._param(SALT_PARAM))
 
     @api.model
-    def _issue(self, complaint, secret=None):
-        """A new receipt for ``complaint``: (code, secret), shown once."""
+    def _issue(self, complaint, secret=None, code=None):
+        """A new receipt for ``complaint``: (code, secret), shown once.
+        ``code`` is for the demo only (a known code to try the page with)."""
         secret = secret or receipt_rules.new_secret()
         for __ in range(5):
-            code = receipt_rules.new_code()
+            code = code or receipt_rules.new_code()
             code_hash = self._code_hash(code)
             if not self.sudo().search_count([("code_hash", "=", code_hash)], limit=1):
                 break
+            code = None
         salt = receipt_rules.new_salt()
         self.sudo().create(
             {
@@ -128,3 +130,11 @@ class ComplaintEmployeeReceipt(models.Model):
             self._param(SIGNING_PARAM), reference, filed_on, values.get("signature", "")
         )
         return valid, reference, filed_on
+
+    @api.model
+    def _demo_issue(self, complaint_xmlid, code, secret):
+        """Demo data: the receipt of the demo's anonymous report."""
+        if not self.env.su:
+            return False
+        self._issue(self.env.ref(complaint_xmlid), secret=secret, code=code)
+        return True
