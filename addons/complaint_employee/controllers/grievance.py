@@ -2,7 +2,6 @@
 receipt code and secret.  No login, no JavaScript, plain form posts with
 Odoo's CSRF token; the code and secret travel in the POST body only."""
 
-
 from odoo import fields, http
 from odoo.exceptions import ValidationError
 from odoo.http import request
@@ -25,7 +24,12 @@ class GrievanceController(http.Controller):
         return response
 
     def _scopes(self):
-        return request.env["complaint.category"].sudo().search([("code", "=like", "EMP-%")], order="parent_path, id").filtered("parent_id")
+        return (
+            request.env["complaint.category"]
+            .sudo()
+            .search([("code", "=like", "EMP-%")], order="parent_path, id")
+            .filtered("parent_id")
+        )
 
     def _files(self):
         uploads = [f for f in request.httprequest.files.getlist("attachments") if f and f.filename]
@@ -78,8 +82,10 @@ class GrievanceController(http.Controller):
         }
         try:
             with request.env.cr.savepoint():
-                complaint, code, secret = request.env["complaint.complaint"].sudo()._employee_file_anonymous(
-                    vals, files, secret=secret or None
+                complaint, code, secret = (
+                    request.env["complaint.complaint"]
+                    .sudo()
+                    ._employee_file_anonymous(vals, files, secret=secret or None)
                 )
         except ValidationError as error:
             return self._render(

@@ -1,9 +1,8 @@
 import pytz
 
 from odoo import api, fields, models
-from odoo.exceptions import AccessError, UserError, ValidationError
-
 from odoo.addons.complaint_base.models.complaint_complaint import IDENTITY_FIELDS
+from odoo.exceptions import AccessError, UserError, ValidationError
 
 from ..rules import filing
 from ..rules.plugin import SECTOR
@@ -33,7 +32,10 @@ class ComplaintComplaint(models.Model):
     )
     employee_event_date = fields.Date(string="Event Date", help="When what the grievance is about happened.")
     employee_filed_on = fields.Date(
-        string="Filed On (Local Day)", compute="_compute_employee_filing", store=True, help="In the company's time zone."
+        string="Filed On (Local Day)",
+        compute="_compute_employee_filing",
+        store=True,
+        help="In the company's time zone.",
     )
     employee_filed_late = fields.Boolean(
         string="Filed Late",
@@ -129,9 +131,7 @@ class ComplaintComplaint(models.Model):
     def _check_employee_handler_not_concerned(self):
         for complaint in self.filtered(lambda c: c.sector == SECTOR and c.user_id):
             if complaint.user_id in complaint.employee_concerned_user_ids:
-                raise ValidationError(
-                    self.env._("A person named in grievance %s cannot handle it.", complaint.name)
-                )
+                raise ValidationError(self.env._("A person named in grievance %s cannot handle it.", complaint.name))
 
     # --- intake -----------------------------------------------------------
     def _intake_values(self):
@@ -167,7 +167,7 @@ class ComplaintComplaint(models.Model):
             reporter = vals.pop("employee_reporter_input_id", False)
             if self._employee_vals_sector(vals) == SECTOR:
                 # the complaint never holds a grievance's reporter: sealed apart
-                identity = {name: vals.pop(name) for name in IDENTITY_FIELDS if name in vals and vals[name]}
+                identity = {name: vals.pop(name) for name in IDENTITY_FIELDS if vals.get(name)}
                 if reporter:
                     identity["employee_id"] = reporter
                 if identity and not vals.get("is_anonymous"):
@@ -235,7 +235,9 @@ class ComplaintComplaint(models.Model):
     # --- blindness of the persons concerned ---------------------------------
     def _employee_drop_concerned_followers(self):
         for complaint in self.sudo():
-            partners = complaint.employee_concerned_user_ids.partner_id | complaint.employee_concerned_ids.work_contact_id
+            partners = (
+                complaint.employee_concerned_user_ids.partner_id | complaint.employee_concerned_ids.work_contact_id
+            )
             named = complaint.message_partner_ids & partners
             if named:
                 complaint.message_unsubscribe(partner_ids=named.ids)
@@ -287,9 +289,7 @@ class ComplaintComplaint(models.Model):
         when = when or fields.Datetime.now()
         for complaint in self.sudo():
             if not complaint.employee_admin_reply_date:
-                raise UserError(
-                    self.env._("%s has no written reply yet: nothing to appeal.", complaint.display_name)
-                )
+                raise UserError(self.env._("%s has no written reply yet: nothing to appeal.", complaint.display_name))
             if complaint.employee_appeal_date:
                 raise UserError(self.env._("%s was already appealed to the GM.", complaint.display_name))
             window = complaint.clock_ids.filtered(
@@ -357,8 +357,10 @@ class ComplaintComplaint(models.Model):
         self.ensure_one()
         complaint = self.sudo()
         excluded = complaint.employee_concerned_user_ids
-        officers = self.env.ref(OFFICER_GROUP).sudo().users.filtered(
-            lambda u: not u.share and complaint.company_id in u.company_ids
+        officers = (
+            self.env.ref(OFFICER_GROUP)
+            .sudo()
+            .users.filtered(lambda u: not u.share and complaint.company_id in u.company_ids)
         )
         for candidate in (complaint.user_id, complaint.team_id.leader_id):
             if candidate and candidate in officers and candidate not in excluded:

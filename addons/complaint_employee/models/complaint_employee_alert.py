@@ -39,9 +39,7 @@ class ComplaintEmployeeAlert(models.Model):
         required=True,
         tracking=True,
     )
-    finding = fields.Selection(
-        [("unfounded", "No Retaliation"), ("proven", "Retaliation Proven")], tracking=True
-    )
+    finding = fields.Selection([("unfounded", "No Retaliation"), ("proven", "Retaliation Proven")], tracking=True)
     finding_note = fields.Text(string="What the Finding Rests On")
     responsible_employee_id = fields.Many2one("hr.employee", string="Who Retaliated")
     disciplinary_outcome = fields.Selection(DISCIPLINARY_OUTCOMES, tracking=True)
@@ -72,9 +70,7 @@ class ComplaintEmployeeAlert(models.Model):
                         self.env._("A proven retaliation names who retaliated and the disciplinary outcome.")
                     )
                 if alert.disciplinary_outcome == "demerit":
-                    raise UserError(
-                        self.env._("Retaliation costs at least a major demerit (seed 000, 第五条).")
-                    )
+                    raise UserError(self.env._("Retaliation costs at least a major demerit (seed 000, 第五条)."))
                 discipline = (
                     self.env["complaint.employee.discipline"]
                     .sudo()

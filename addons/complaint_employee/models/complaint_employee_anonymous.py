@@ -5,7 +5,8 @@ followers, mail or tracking, and carries the day only."""
 
 import base64
 import time
-from datetime import datetime, time as dt_time
+from datetime import datetime
+from datetime import time as dt_time
 
 import pytz
 
@@ -96,9 +97,7 @@ class ComplaintComplaint(models.Model):
         self.ensure_one()
         env = self._employee_intake_env()
         complaint = self.with_env(env)
-        exchange = env["complaint.employee.exchange"].create(
-            {"complaint_id": complaint.id, "kind": kind, "body": body}
-        )
+        exchange = env["complaint.employee.exchange"].create({"complaint_id": complaint.id, "kind": kind, "body": body})
         complaint._employee_add_files(files, exchange)
         if kind == "appeal" and complaint.employee_admin_reply_date and not complaint.employee_appeal_date:
             complaint._employee_appeal(when=self._employee_local_midnight(complaint.company_id))
@@ -197,7 +196,7 @@ def receipt_rules_strip(data, name):
     try:
         image = Image.open(BytesIO(data))
         image_format = image.format
-    except Exception:  # noqa: BLE001 - not an image: kept as sent
+    except Exception:
         return data
     if image_format not in ("JPEG", "PNG", "WEBP"):
         return data

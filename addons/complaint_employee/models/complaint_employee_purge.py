@@ -94,9 +94,7 @@ class ComplaintEmployeePurge(models.Model):
 
     def action_refuse(self):
         self._check_admin()
-        self.filtered(lambda p: p.state == "pending").sudo().write(
-            {"state": "refused", "approved_by_id": self.env.uid}
-        )
+        self.filtered(lambda p: p.state == "pending").sudo().write({"state": "refused", "approved_by_id": self.env.uid})
         return True
 
     @api.model

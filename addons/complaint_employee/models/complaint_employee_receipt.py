@@ -81,7 +81,9 @@ class ComplaintEmployeeReceipt(models.Model):
             self._code_hash("0" * receipt_rules.CODE_DIGITS)  # same cost as a real look-up
         if receipt:
             # one request at a time per code: the counter stays exact
-            self.env.cr.execute("SELECT failed_attempts FROM complaint_employee_receipt WHERE id = %s FOR UPDATE", [receipt.id])
+            self.env.cr.execute(
+                "SELECT failed_attempts FROM complaint_employee_receipt WHERE id = %s FOR UPDATE", [receipt.id]
+            )
             failures = self.env.cr.fetchone()[0]
             pause = receipt_rules.delay_for(failures, step=delay_step)
             if pause:
@@ -89,7 +91,9 @@ class ComplaintEmployeeReceipt(models.Model):
         ok = receipt_rules.check_secret(secret or "", receipt.secret_salt, receipt.secret_hash)
         if receipt and ok:
             if receipt.failed_attempts:
-                self.env.cr.execute("UPDATE complaint_employee_receipt SET failed_attempts = 0 WHERE id = %s", [receipt.id])
+                self.env.cr.execute(
+                    "UPDATE complaint_employee_receipt SET failed_attempts = 0 WHERE id = %s", [receipt.id]
+                )
                 receipt.invalidate_recordset(["failed_attempts"])
             return receipt
         if receipt:

@@ -1,5 +1,6 @@
 from odoo import api, fields, models, tools
 from odoo.exceptions import AccessError
+from odoo.tools import SQL
 
 from .complaint_complaint import EMPLOYEE_PATHS
 
@@ -40,15 +41,18 @@ class ComplaintEmployeeReport(models.Model):
     def init(self):
         tools.drop_view_if_exists(self.env.cr, self._table)
         self.env.cr.execute(
-            f"""
-            CREATE OR REPLACE VIEW {self._table} AS (
+            SQL(
+                """
+            CREATE OR REPLACE VIEW %s AS (
                 SELECT c.id, c.company_id, c.category_id, c.channel_id, c.employee_path, c.state,
                        c.employee_filed_on AS date_received, c.is_anonymous,
                        c.employee_filed_late AS filed_late, c.is_overdue
                   FROM complaint_complaint c
                  WHERE c.sector = 'employee' AND c.active
             )
-            """
+            """,
+                SQL.identifier(self._table),
+            )
         )
 
     @api.model
@@ -62,7 +66,6 @@ class ComplaintEmployeeReport(models.Model):
         if "__count" in wanted:
             return kept
         return [row[:index] + row[index + 1 :] for row in kept]
-
 
     def _check_grouped_only(self):
         """Rows one by one would single people out: only groups are shown."""

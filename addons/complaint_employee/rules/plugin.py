@@ -27,4 +27,3 @@ def complaint_select_deadline_policies(
         return None
     chosen = [p for p in policies if p.get("sector") == SECTOR and p.get("matches")]
     return sorted(chosen, key=lambda p: (-p.get("specificity", 0), p.get("sequence", 10), p.get("id", 0)))
-

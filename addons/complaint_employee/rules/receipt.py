@@ -22,7 +22,7 @@ SCRYPT_R = 8
 SCRYPT_P = 1
 SCRYPT_LEN = 32
 DUMMY_SALT = b"complaint-employee-dummy-salt-00"
-_CODE_RE = re.compile(r"^\d{%d}$" % CODE_DIGITS)
+_CODE_RE = re.compile(rf"^\d{{{CODE_DIGITS}}}$")
 # words for the secrets the desk proposes (no look-alikes, easy to write down)
 _ALPHABET = "abcdefghjkmnpqrstuvwxyz23456789"
 

@@ -17,10 +17,16 @@ class EmployeeCase(DeadlineCase):
         cls.officer = new_test_user(cls.env, login="em_officer", name="林主任", groups=officer)
         cls.officer2 = new_test_user(cls.env, login="em_officer2", name="何专员", groups=officer)
         cls.custodian = new_test_user(
-            cls.env, login="em_custodian", name="冯保管", groups="base.group_user,complaint_employee.group_identity_custodian"
+            cls.env,
+            login="em_custodian",
+            name="冯保管",
+            groups="base.group_user,complaint_employee.group_identity_custodian",
         )
         cls.auditor = new_test_user(
-            cls.env, login="em_auditor", name="秦审计", groups="base.group_user,complaint_employee.group_grievance_auditor"
+            cls.env,
+            login="em_auditor",
+            name="秦审计",
+            groups="base.group_user,complaint_employee.group_grievance_auditor",
         )
         cls.hr_user = new_test_user(cls.env, login="em_hr", name="许人事", groups="base.group_user,hr.group_hr_manager")
         cls.gm_user = new_test_user(cls.env, login="em_gm", name="周总", groups="base.group_user")

@@ -27,7 +27,10 @@ class TestEmployeeAccess(EmployeeCase):
 
     def test_other_roles_see_none(self):
         automotive_like = new_test_user(
-            self.env, login="em_sector", name="Other Desk", groups="base.group_user,complaint_base.group_complaint_user_own"
+            self.env,
+            login="em_sector",
+            name="Other Desk",
+            groups="base.group_user,complaint_base.group_complaint_user_own",
         )
         for user in (
             self.user_own,
@@ -47,8 +50,10 @@ class TestEmployeeAccess(EmployeeCase):
                 with self.assertRaises(AccessError):
                     self.grievance.with_user(user).read(["subject"])
                 if user.has_group("complaint_base.group_complaint_user_own"):
-                    groups = self.env["complaint.complaint"].with_user(user).read_group(
-                        [("sector", "=", "employee")], ["subject"], ["sector"]
+                    groups = (
+                        self.env["complaint.complaint"]
+                        .with_user(user)
+                        .read_group([("sector", "=", "employee")], ["subject"], ["sector"])
                     )
                     self.assertFalse(groups)
         # the public user has no complaint rights at all

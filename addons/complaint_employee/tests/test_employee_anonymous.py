@@ -8,7 +8,6 @@ from odoo.tests import HttpCase, new_test_user, tagged
 from odoo.tools import SQL
 
 
-
 @tagged("post_install", "-at_install")
 class TestEmployeeAnonymous(HttpCase):
     """The public report page and its follow-up: no login, no trace of the
@@ -20,7 +19,10 @@ class TestEmployeeAnonymous(HttpCase):
         cls.env["ir.config_parameter"].sudo().set_param("complaint_employee.lookup_delay_step", "0.01")
         cls.employee_user = new_test_user(cls.env, login="em_anon_emp", password="em_anon_emp_pw", name="匿名者本人")
         cls.officer = new_test_user(
-            cls.env, login="em_anon_officer", name="林主任", groups="base.group_user,complaint_employee.group_grievance_officer"
+            cls.env,
+            login="em_anon_officer",
+            name="林主任",
+            groups="base.group_user,complaint_employee.group_grievance_officer",
         )
         cls.scope = cls.env.ref("complaint_employee.employee_category_assign")
 
@@ -61,7 +63,9 @@ class TestEmployeeAnonymous(HttpCase):
         intake = self.env.ref("complaint_employee.user_grievance_intake")
         self.assertEqual(complaint.create_uid, intake)
         self.assertFalse(complaint.message_follower_ids)
-        self.assertFalse(self.env["mail.mail"].search([("model", "=", "complaint.complaint"), ("res_id", "=", complaint.id)]))
+        self.assertFalse(
+            self.env["mail.mail"].search([("model", "=", "complaint.complaint"), ("res_id", "=", complaint.id)])
+        )
         # the day only: local midnight
         local = complaint.date_received.replace(tzinfo=None)
         self.assertEqual((local.hour, local.minute), (16, 0), "00:00 in Beijing")
@@ -69,7 +73,9 @@ class TestEmployeeAnonymous(HttpCase):
         # only hashes
         receipt = self.env["complaint.employee.receipt"].search([("complaint_id", "=", complaint.id)])
         self.env.flush_all()
-        self.env.cr.execute("SELECT code_hash, secret_hash, secret_salt FROM complaint_employee_receipt WHERE id = %s", [receipt.id])
+        self.env.cr.execute(
+            "SELECT code_hash, secret_hash, secret_salt FROM complaint_employee_receipt WHERE id = %s", [receipt.id]
+        )
         row = self.env.cr.fetchone()
         self.assertNotIn(code, " ".join(row))
         self.assertNotIn(secret, " ".join(row))
@@ -119,7 +125,7 @@ class TestEmployeeAnonymous(HttpCase):
         self.assertEqual(receipt.failed_attempts, 0)
 
     def test_failed_lookups_slow_down(self):
-        complaint, code, secret = self._file()
+        __, code, secret = self._file()
         # one throttle window (a minute) for the whole test
         self.startPatcher(freeze_time("2026-06-01 02:00:10"))
         Receipt = self.env["complaint.employee.receipt"]
@@ -158,7 +164,9 @@ class TestEmployeeAnonymous(HttpCase):
         buffer = io.BytesIO()
         image.save(buffer, format="JPEG", exif=exif)
         complaint, __, __ = self._file(files={"attachments": ("photo.jpg", buffer.getvalue(), "image/jpeg")})
-        attachment = self.env["ir.attachment"].search([("res_model", "=", "complaint.complaint"), ("res_id", "=", complaint.id)])
+        attachment = self.env["ir.attachment"].search(
+            [("res_model", "=", "complaint.complaint"), ("res_id", "=", complaint.id)]
+        )
         self.assertEqual(len(attachment), 1)
         self.assertFalse(Image.open(io.BytesIO(attachment.raw)).getexif())
 
@@ -170,9 +178,7 @@ class TestEmployeeAnonymous(HttpCase):
         self._csrf("/grievance/report")  # assets and session ready before the count
         self._csrf("/grievance/follow-up")
         before = self._rows_naming(user.id, partner.id)
-        complaint, code, secret = self._file(
-            files={"attachments": ("note.txt", "五月出差记录".encode(), "text/plain")}
-        )
+        complaint, code, secret = self._file(files={"attachments": ("note.txt", "五月出差记录".encode(), "text/plain")})
         self._follow(code, secret, action="information", body="补充说明")
         self._follow(code, secret, action="retaliation", body="被调岗")
         self.env.flush_all()
@@ -220,7 +226,10 @@ class TestEmployeeAnonymous(HttpCase):
             if rows:
                 found[(table, column)] = rows
         # the bus payloads name partners by id
-        cr.execute("SELECT count(*) FROM bus_bus WHERE message LIKE %s OR channel LIKE %s", [f'%"id": {partner_id}%', f"%{partner_id}%"])
+        cr.execute(
+            "SELECT count(*) FROM bus_bus WHERE message LIKE %s OR channel LIKE %s",
+            [f'%"id": {partner_id}%', f"%{partner_id}%"],
+        )
         found["bus_bus"] = cr.fetchone()[0]
         return found
 

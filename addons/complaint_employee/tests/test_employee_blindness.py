@@ -29,7 +29,10 @@ class TestEmployeeBlindness(EmployeeCase):
             self.env["complaint.clock"].with_user(self.head_user).search([("complaint_id", "=", self.grievance.id)])
         )
         # an officer not named sees it
-        self.assertEqual(self.env["complaint.complaint"].with_user(self.officer).search([("id", "=", self.grievance.id)]), self.grievance)
+        self.assertEqual(
+            self.env["complaint.complaint"].with_user(self.officer).search([("id", "=", self.grievance.id)]),
+            self.grievance,
+        )
 
     def test_named_later_loses_sight(self):
         grievance = self._grievance()
@@ -60,7 +63,12 @@ class TestEmployeeBlindness(EmployeeCase):
         department_manager = new_test_user(
             self.env, login="em_dept", name="部门经理", groups="base.group_user,complaint_base.group_complaint_manager"
         )
-        self.env["hr.department"].create({"name": "生产部", "manager_id": self.env["hr.employee"].create(
-            {"name": "部门经理", "user_id": department_manager.id}).id, "member_ids": [(4, self.reporter.id)]})
+        self.env["hr.department"].create(
+            {
+                "name": "生产部",
+                "manager_id": self.env["hr.employee"].create({"name": "部门经理", "user_id": department_manager.id}).id,
+                "member_ids": [(4, self.reporter.id)],
+            }
+        )
         with self.assertRaises(AccessError):
             self.grievance.with_user(department_manager).read(["subject"])

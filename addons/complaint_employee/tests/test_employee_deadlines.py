@@ -120,7 +120,9 @@ class TestEmployeeDeadlines(EmployeeCase):
         )
         with freeze_time(bj(2026, 9, 4, 10, 1)):
             self._run_scheduler()
-        messages = self.env["mail.message"].search([("model", "=", "complaint.complaint"), ("res_id", "=", grievance.id)])
+        messages = self.env["mail.message"].search(
+            [("model", "=", "complaint.complaint"), ("res_id", "=", grievance.id)]
+        )
         self.assertEqual(messages.partner_ids, self.gm_user.partner_id)
 
     def test_policies_are_editable_data_of_the_employee_sector(self):

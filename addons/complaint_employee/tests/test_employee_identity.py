@@ -34,8 +34,10 @@ class TestEmployeeIdentity(EmployeeCase):
             self.env["complaint.employee.access.log"].with_user(self.officer).search([])
 
     def test_custodian_reads_and_each_read_is_logged(self):
-        identity = self.env["complaint.employee.identity"].with_user(self.custodian).search(
-            [("complaint_id", "=", self.grievance.id)]
+        identity = (
+            self.env["complaint.employee.identity"]
+            .with_user(self.custodian)
+            .search([("complaint_id", "=", self.grievance.id)])
         )
         identity.read(["employee_id"])
         identity.read(["reporter_phone"])
@@ -46,8 +48,10 @@ class TestEmployeeIdentity(EmployeeCase):
             log.with_user(self.custodian).sudo().write({"reason": "x"})
         with self.assertRaises(UserError):
             log.sudo().unlink()
-        self.assertEqual(len(self.env["complaint.employee.access.log"].with_user(self.auditor).search([])), len(
-            self.env["complaint.employee.access.log"].search([])))
+        self.assertEqual(
+            len(self.env["complaint.employee.access.log"].with_user(self.auditor).search([])),
+            len(self.env["complaint.employee.access.log"].search([])),
+        )
 
     def test_request_approved_by_a_custodian(self):
         Request = self.env["complaint.employee.identity.request"]
@@ -71,8 +75,10 @@ class TestEmployeeIdentity(EmployeeCase):
             request.with_user(self.custodian).action_refuse()
 
     def test_refused_request_reveals_nothing(self):
-        request = self.env["complaint.employee.identity.request"].with_user(self.officer).create(
-            {"complaint_id": self.grievance.id, "reason": "想知道是谁"}
+        request = (
+            self.env["complaint.employee.identity.request"]
+            .with_user(self.officer)
+            .create({"complaint_id": self.grievance.id, "reason": "想知道是谁"})
         )
         request.with_user(self.custodian).action_refuse()
         request.invalidate_recordset()

@@ -15,7 +15,9 @@ class TestEmployeePurge(EmployeeCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.admin2 = new_test_user(cls.env, login="em_admin2", name="第二管理员", groups="base.group_user,base.group_system")
+        cls.admin2 = new_test_user(
+            cls.env, login="em_admin2", name="第二管理员", groups="base.group_user,base.group_system"
+        )
         cls.company.write({"employee_retention_months": 12, "employee_retention_warning_days": 30})
 
     def _closed_grievance(self):

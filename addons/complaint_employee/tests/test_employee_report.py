@@ -24,4 +24,6 @@ class TestEmployeeReport(EmployeeCase):
         with self.assertRaises(AccessError):
             Report.search_read([], ["category_id"])
         with self.assertRaises(AccessError):
-            self.env["complaint.employee.report"].with_user(self.manager).read_group([], ["category_id"], ["category_id"])
+            self.env["complaint.employee.report"].with_user(self.manager).read_group(
+                [], ["category_id"], ["category_id"]
+            )
