@@ -46,8 +46,20 @@ PORTAL_ROUTES = {
         ("/my/outlet/complaints/<int:complaint_id>/apology", "user", ("POST",)): "the same, CSRF; open complaints only",
         ("/my/outlet/fines", "user", None): "outlet manager: the fines of their outlet",
         ("/my/outlet/fines/page/<int:page>", "user", None): "the same, paged",
-        ("/my/outlet/fines/<int:penalty_id>", "user", None): "outlet manager: one fine of their outlet, with its appeal form",
+        (
+            "/my/outlet/fines/<int:penalty_id>",
+            "user",
+            None,
+        ): "outlet manager: one fine of their outlet, with its appeal form",
         ("/my/outlet/fines/<int:penalty_id>/appeal", "user", ("POST",)): "outlet manager of the fine's outlet, CSRF",
+    },
+    "complaint_employee": {
+        ("/grievance/report", "public", ("GET",)): "anyone: the empty anonymous report form",
+        ("/grievance/report", "public", ("POST",)): "anyone: CSRF, upload check; written by the grievance intake "
+        "user, day only, receipt code and secret shown once (scrypt hashes kept)",
+        ("/grievance/follow-up", "public", ("GET",)): "anyone: the code + secret form",
+        ("/grievance/follow-up", "public", ("POST",)): "receipt code + secret in the body (one answer for any "
+        "mismatch, growing delays, no address kept), CSRF; no-store, no-referrer",
     },
 }
 

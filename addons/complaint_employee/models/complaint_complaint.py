@@ -83,17 +83,24 @@ class ComplaintComplaint(models.Model):
     employee_alert_count = fields.Integer(compute="_compute_employee_alert_count", string="Retaliation Alerts")
 
     # --- computes ---------------------------------------------------------
-    @api.depends("channel_id", "is_anonymous")
+    @api.depends("sector", "channel_id", "is_anonymous")
     def _compute_employee_path(self):
         for complaint in self:
-            if complaint.is_anonymous:
+            if complaint.sector != SECTOR:
+                complaint.employee_path = False
+            elif complaint.is_anonymous:
                 complaint.employee_path = "anonymous"
             else:
                 complaint.employee_path = CHANNEL_PATHS.get(complaint.channel_id.code) or complaint.employee_path
 
-    @api.depends("date_received", "employee_event_date", "employee_path", "company_id.employee_filing_window_days")
+    @api.depends(
+        "sector", "date_received", "employee_event_date", "employee_path", "company_id.employee_filing_window_days"
+    )
     def _compute_employee_filing(self):
         for complaint in self:
+            if complaint.sector != SECTOR:
+                complaint.employee_filed_on = complaint.employee_filed_late = False
+                continue
             company = complaint.company_id or self.env.company
             filed_on = False
             if complaint.date_received:
@@ -150,36 +157,28 @@ class ComplaintComplaint(models.Model):
             problems = [problem for problem in problems if problem[0] != "contact_name"]
         return problems
 
-    @api.model
-    def _employee_vals_sector(self, vals):
-        """The sector create values ``vals`` will have (it follows the team)."""
-        if vals.get("sector"):
-            return vals["sector"]
-        team_id = vals.get("team_id") or self.env.context.get("default_team_id")
-        team = self.env["complaint.team"].browse(team_id) if team_id else self._default_team_id()
-        return team.sudo().sector or "general"
-
     @api.model_create_multi
     def create(self, vals_list):
-        identities = []
-        for vals in vals_list:
-            identity = {}
-            reporter = vals.pop("employee_reporter_input_id", False)
-            if self._employee_vals_sector(vals) == SECTOR:
-                # the complaint never holds a grievance's reporter: sealed apart
-                identity = {name: vals.pop(name) for name in IDENTITY_FIELDS if vals.get(name)}
+        reporters = [vals.pop("employee_reporter_input_id", False) for vals in vals_list]
+        for vals, reporter in zip(vals_list, reporters, strict=True):
+            if reporter and not vals.get("is_anonymous"):
+                # named by the employee record alone: sealed (a grievance needs no contact)
+                vals["employee_identity_sealed"] = True
+        complaints = super().create(vals_list)
+        grievances = complaints.filtered(lambda c: c.sector == SECTOR)
+        if grievances:
+            for complaint, reporter in zip(complaints, reporters, strict=True):
+                if complaint.sector != SECTOR or complaint.is_anonymous:
+                    continue
+                # the complaint never keeps a grievance's reporter: sealed apart
+                identity = {name: complaint[name] for name in IDENTITY_FIELDS if complaint[name]}
+                if "partner_id" in identity:
+                    identity["partner_id"] = identity["partner_id"].id
                 if reporter:
                     identity["employee_id"] = reporter
-                if identity and not vals.get("is_anonymous"):
-                    vals["employee_identity_sealed"] = True
-                else:
-                    identity = {}
-            identities.append(identity)
-        complaints = super().create(vals_list)
-        for complaint, identity in zip(complaints, identities, strict=True):
-            if identity:
-                complaint._employee_seal_identity(identity)
-        complaints.filtered(lambda c: c.sector == SECTOR)._employee_drop_concerned_followers()
+                if identity:
+                    complaint._employee_seal_identity(identity)
+            grievances._employee_drop_concerned_followers()
         return complaints
 
     def write(self, vals):
@@ -223,7 +222,12 @@ class ComplaintComplaint(models.Model):
         else:
             Identity.create({"complaint_id": self.id, **values})
         if not self.employee_identity_sealed:
-            super(ComplaintComplaint, self.sudo()).write({"employee_identity_sealed": True})
+            super(ComplaintComplaint, self.sudo().with_context(tracking_disable=True)).write(
+                {"employee_identity_sealed": True}
+            )
+        if any(self[name] for name in IDENTITY_FIELDS):
+            # the base's erasure: fields, outside followers, tracking that named them
+            self.sudo()._erase_identity()
 
     def _employee_reporter_employee(self):
         """The reporter as an employee (sudo; never shown to the caller)."""

@@ -19,6 +19,7 @@ class ComplaintEmployeeAccessLog(models.Model):
 
     complaint_id = fields.Many2one("complaint.complaint", string="Grievance", readonly=True, index=True)
     complaint_ref = fields.Char(string="Grievance Reference", readonly=True)
+    company_id = fields.Many2one("res.company", readonly=True, index=True)
     user_id = fields.Many2one("res.users", string="User", readonly=True, required=True)
     event = fields.Selection(LOG_EVENTS, required=True, readonly=True)
     reason = fields.Text(readonly=True)
@@ -31,6 +32,7 @@ class ComplaintEmployeeAccessLog(models.Model):
                 {
                     "complaint_id": complaint.id,
                     "complaint_ref": complaint.sudo().name,
+                    "company_id": complaint.sudo().company_id.id,
                     "user_id": self.env.uid,
                     "event": event,
                     "reason": reason or False,

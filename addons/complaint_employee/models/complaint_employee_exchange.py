@@ -19,6 +19,7 @@ class ComplaintEmployeeExchange(models.Model):
     _order = "date, id"
 
     complaint_id = fields.Many2one("complaint.complaint", required=True, ondelete="cascade", index=True)
+    company_id = fields.Many2one(related="complaint_id.company_id", store=True)
     kind = fields.Selection(EXCHANGE_KINDS, required=True, default="answer")
     from_reporter = fields.Boolean(compute="_compute_from_reporter", store=True)
     body = fields.Text(required=True)

@@ -15,6 +15,7 @@ class ComplaintEmployeeIdentityRequest(models.Model):
 
     complaint_id = fields.Many2one("complaint.complaint", string="Grievance", required=True, index=True)
     complaint_ref = fields.Char(related="complaint_id.name", string="Grievance Reference")
+    company_id = fields.Many2one(related="complaint_id.company_id", store=True)
     requester_id = fields.Many2one(
         "res.users", string="Requested By", required=True, readonly=True, default=lambda self: self.env.user
     )

@@ -82,5 +82,6 @@ class ComplaintEmployeeReport(models.Model):
 
     @api.model
     def search_fetch(self, domain, field_names=None, offset=0, limit=None, order=None):
-        self._check_grouped_only()
+        if field_names is None or field_names:
+            self._check_grouped_only()
         return super().search_fetch(domain, field_names, offset=offset, limit=limit, order=order)
