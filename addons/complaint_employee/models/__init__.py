@@ -16,3 +16,4 @@ from . import complaint_employee_alert
 from . import hr_employee
 from . import complaint_employee_purge
 from . import complaint_employee_report
+from . import complaint_employee_digest

@@ -37,8 +37,10 @@ class ComplaintEmployeeIdentity(models.Model):
             months = complaint.company_id.employee_watch_months or 0
             identity.watch_until = fields.Date.add(start, months=months) if months > 0 else False
 
-    def read(self, fields=None, load="_classic_read"):
-        result = super().read(fields=fields, load=load)
-        if not self.env.su:
-            self.env["complaint.employee.access.log"]._log(self.complaint_id, "custodian_read")
+    def _read_format(self, fnames, load="_classic_read"):
+        """Every read of a sealed identity (read, search_read, the web
+        client) is logged."""
+        result = super()._read_format(fnames, load=load)
+        if not self.env.su and self:
+            self.env["complaint.employee.access.log"]._log(self.sudo().complaint_id, "custodian_read")
         return result

@@ -6,3 +6,4 @@ from . import test_employee_identity
 from . import test_employee_report
 from . import test_employee_retaliation
 from . import test_employee_purge
+from . import test_employee_digest

@@ -41,8 +41,10 @@ class TestEmployeeIdentity(EmployeeCase):
         )
         identity.read(["employee_id"])
         identity.read(["reporter_phone"])
+        identity.search_read([("id", "=", identity.id)], ["reporter_name"])
+        identity.web_search_read([("id", "=", identity.id)], {"reporter_name": {}})
         log = self._log()
-        self.assertEqual(log.mapped("event"), ["custodian_read", "custodian_read"])
+        self.assertEqual(log.mapped("event"), ["custodian_read"] * 4)
         self.assertEqual(log.user_id, self.custodian)
         with self.assertRaises(UserError):
             log.with_user(self.custodian).sudo().write({"reason": "x"})
