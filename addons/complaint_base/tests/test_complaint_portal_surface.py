@@ -57,6 +57,14 @@ PORTAL_ROUTES = {
         ("/api/complaint/v1/automotive/survey-scores", "public", ("POST",)): "the manufacturer's system: the "
         "base's API key, acts as the integration's user, who must be in customer care (callbacks)",
     },
+    "complaint_employee": {
+        ("/grievance/report", "public", ("GET",)): "anyone: the empty anonymous report form",
+        ("/grievance/report", "public", ("POST",)): "anyone: CSRF, upload check; written by the grievance intake "
+        "user, day only, receipt code and secret shown once (scrypt hashes kept)",
+        ("/grievance/follow-up", "public", ("GET",)): "anyone: the code + secret form",
+        ("/grievance/follow-up", "public", ("POST",)): "receipt code + secret in the body (one answer for any "
+        "mismatch, growing delays, no address kept), CSRF; no-store, no-referrer",
+    },
 }
 
 # {addon: fields of complaint.complaint a portal user may read}

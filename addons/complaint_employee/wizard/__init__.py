@@ -1,0 +1,1 @@
+from . import complaint_employee_receipt_verify
