@@ -132,7 +132,7 @@ class ComplaintComplaint(models.Model):
         self.ensure_one()
         phone = normalize_phone(self.contact_phone)
         address = (self.hotline_address or "").strip()
-        if self.sector != SECTOR or not (phone or address):
+        if self.sector != SECTOR or self.hotline_state in ("merged", "closed") or not (phone or address):
             return self.browse()
         place = []
         if phone:

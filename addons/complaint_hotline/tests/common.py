@@ -93,7 +93,12 @@ class HotlineCase(DeadlineCase):
             }
         )
         cls.route_city = Route.create(
-            {"name": "城管", "sequence": 20, "category_ids": [(6, 0, cls.cat_city.ids)], "lead_department_id": cls.urban.id}
+            {
+                "name": "城管",
+                "sequence": 20,
+                "category_ids": [(6, 0, cls.cat_city.ids)],
+                "lead_department_id": cls.urban.id,
+            }
         )
         cls.kind_sign = ref("complaint_hotline.clock_kind_hotline_sign_for")
         cls.kind_return = ref("complaint_hotline.clock_kind_hotline_return_window")

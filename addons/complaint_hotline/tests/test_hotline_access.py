@@ -27,9 +27,7 @@ class TestHotlineAccess(HotlineCase):
         self.assertIn(water_order, Complaint.with_user(self.water_leader).search([]))
         with self.assertRaises(AccessError):
             city_order.with_user(self.water_user).read(["subject"])
-        self.assertEqual(
-            self.env["hotline.hop"].with_user(self.water_user).search([]).order_id, water_order
-        )
+        self.assertEqual(self.env["hotline.hop"].with_user(self.water_user).search([]).order_id, water_order)
         # the centre sees both
         self.assertEqual(
             Complaint.with_user(self.agent).search([("id", "in", (water_order | city_order).ids)]),
@@ -61,8 +59,10 @@ class TestHotlineAccess(HotlineCase):
             self.env["hotline.extension"].with_user(self.urban_user).create(
                 {"order_id": order.id, "amount": 1, "unit": "working_days", "reason": "x"}
             )
-        extension = self.env["hotline.extension"].with_user(self.water_user).create(
-            {"order_id": order.id, "amount": 1, "unit": "working_days", "reason": "需现场勘查"}
+        extension = (
+            self.env["hotline.extension"]
+            .with_user(self.water_user)
+            .create({"order_id": order.id, "amount": 1, "unit": "working_days", "reason": "需现场勘查"})
         )
         with self.assertRaises(AccessError):
             extension.with_user(self.water_user).action_approve()
