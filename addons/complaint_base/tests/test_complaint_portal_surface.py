@@ -46,12 +46,24 @@ PORTAL_ROUTES = {
         ("/my/outlet/complaints/<int:complaint_id>/apology", "user", ("POST",)): "the same, CSRF; open complaints only",
         ("/my/outlet/fines", "user", None): "outlet manager: the fines of their outlet",
         ("/my/outlet/fines/page/<int:page>", "user", None): "the same, paged",
-        ("/my/outlet/fines/<int:penalty_id>", "user", None): "outlet manager: one fine of their outlet, with its appeal form",
+        (
+            "/my/outlet/fines/<int:penalty_id>",
+            "user",
+            None,
+        ): "outlet manager: one fine of their outlet, with its appeal form",
         ("/my/outlet/fines/<int:penalty_id>/appeal", "user", ("POST",)): "outlet manager of the fine's outlet, CSRF",
     },
     "complaint_automotive": {
         ("/api/complaint/v1/automotive/survey-scores", "public", ("POST",)): "the manufacturer's system: the "
         "base's API key, acts as the integration's user, who must be in customer care (callbacks)",
+    },
+    "complaint_hotline": {
+        ("/open311/v2/services.json", "public", ("GET",)): "Open311 service list: a base API key, or none when "
+        "the company opens reading (no personal data)",
+        ("/open311/v2/services/<string:code>.json", "public", ("GET",)): "Open311 service definition, as above",
+        ("/open311/v2/requests.json", "public", ("GET", "POST")): "Open311 requests: POST needs a base API key "
+        "and acts as the integration's user; GET as the service list, without caller data",
+        ("/open311/v2/requests/<string:reference>.json", "public", ("GET",)): "one Open311 request, as above",
     },
 }
 

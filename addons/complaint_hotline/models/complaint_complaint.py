@@ -66,6 +66,7 @@ class ComplaintComplaint(models.Model):
         compute="_compute_hotline_answer",
         store=True,
         readonly=False,
+        precompute=True,
         help="The answer given on the call (from the knowledge base, or typed).",
     )
     hotline_answered_on_call = fields.Boolean(
