@@ -28,6 +28,7 @@ from . import complaint_penalty_values
 from . import complaint_penalty_company
 from . import complaint_statement_period
 from . import complaint_clock
+from . import complaint_clock_extension
 from . import complaint_clock_report
 from . import complaint_complaint_clocks
 from . import complaint_complaint_ack

@@ -122,3 +122,20 @@ def complaint_send_sms(phone: str, text: str, complaint: dict[str, Any]) -> dict
     complaint's chatter says so.  A plugin should not raise: report a
     failure as ``{"error": "..."}``.
     """
+
+
+@hookspec(firstresult=True)
+def complaint_dispatch(order: dict[str, Any], rules: list[dict[str, Any]]) -> dict[str, Any] | None:
+    """Choose who handles a work order (派单): the lead department, the
+    co-handling departments and whether it goes straight to their leaders.
+
+    ``order`` is the work order as plain data (``sector``, ``order_type``,
+    ``category_lineage_ids``, ``area_lineage_ids``, ``text`` — subject and
+    description — ``is_major``, ``is_repeated``...).  ``rules`` are the
+    active routing rules, lowest ``sequence`` first, each a dict with ``id``,
+    ``sequence``, ``order_types``, ``category_ids``, ``area_ids``,
+    ``keywords`` (lists; empty means any), ``lead_id``, ``co_ids`` and
+    ``to_leader``.  Return ``{"rule_id", "lead_id", "co_ids", "to_leader"}``
+    or ``None`` to let the next plugin decide; the first answer wins.  A site
+    adds its own router as a plugin answering before the default.
+    """

@@ -14,7 +14,7 @@ from typing import Any
 
 import pluggy
 
-from . import default, hookspecs
+from . import default, default_dispatch, hookspecs
 from .markers import PROJECT_NAME
 
 #: attribute a plugin may carry to name the Odoo addon it belongs to
@@ -99,6 +99,7 @@ _lock = threading.RLock()
 def _build() -> PluginManager:
     pm = PluginManager()
     pm.register_for_addon(default, BASE_ADDON, name=f"{BASE_ADDON}:default")
+    pm.register_for_addon(default_dispatch, BASE_ADDON, name=f"{BASE_ADDON}:default_dispatch")
     for plugin, addon, name in _pending:
         pm.register_for_addon(plugin, addon, name)
     pm.load_setuptools_entrypoints(PROJECT_NAME)

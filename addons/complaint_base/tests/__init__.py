@@ -31,3 +31,4 @@ from . import test_complaint_zh_cn
 from . import test_complaint_public_lang
 from . import test_complaint_desk
 from . import test_complaint_desk_tour
+from . import test_complaint_clock_extension

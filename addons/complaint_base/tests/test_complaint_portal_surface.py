@@ -65,6 +65,14 @@ PORTAL_ROUTES = {
         ("/grievance/follow-up", "public", ("POST",)): "receipt code + secret in the body (one answer for any "
         "mismatch, growing delays, no address kept), CSRF; no-store, no-referrer",
     },
+    "complaint_hotline": {
+        ("/open311/v2/services.json", "public", ("GET",)): "Open311 service list: a base API key, or none when "
+        "the company opens reading (no personal data)",
+        ("/open311/v2/services/<string:code>.json", "public", ("GET",)): "Open311 service definition, as above",
+        ("/open311/v2/requests.json", "public", ("GET", "POST")): "Open311 requests: POST needs a base API key "
+        "and acts as the integration's user; GET as the service list, without caller data",
+        ("/open311/v2/requests/<string:reference>.json", "public", ("GET",)): "one Open311 request, as above",
+    },
 }
 
 # {addon: fields of complaint.complaint a portal user may read}

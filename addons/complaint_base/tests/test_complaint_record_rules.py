@@ -27,6 +27,10 @@ CONFIGURATION_MODELS = {
     "complaint.api.integration": "external systems (managers read, administrators edit; keys are hashed)",
     "courier.evidence.kind": "kinds of evidence of the courier schedule",
     "automotive.script": "the dealer's standard answers (话术) by topic",
+    "hotline.line": "the hotline's source lines (12345 and the merged lines)",
+    "hotline.area": "administrative divisions (shared by every company)",
+    "hotline.knowledge": "the hotline's knowledge base, read by agents and departments (per company)",
+    "hotline.route": "routing rules, read by the centre's dispatchers (per company)",
 }
 
 # the sector's master data: every complaint user of the company reads all of

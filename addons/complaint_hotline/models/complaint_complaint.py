@@ -1,0 +1,671 @@
+from markupsafe import Markup
+
+from odoo import Command, api, fields, models
+from odoo.addons.complaint_base.engine.similarity import normalize_phone, subject_similarity
+from odoo.addons.complaint_base.plugins import call_hook
+from odoo.exceptions import AccessError, UserError, ValidationError
+from odoo.tools import html2plaintext
+
+from ..rules.types import HOTLINE_STATES, ORDER_TYPES, SATISFACTION, SECTOR, URGENCIES, needs_escalated_supervision
+
+GROUP_AGENT = "complaint_hotline.group_hotline_agent"
+GROUP_DISPATCHER = "complaint_hotline.group_hotline_dispatcher"
+GROUP_DEPARTMENT = "complaint_hotline.group_hotline_department"
+# the clock kinds a (re-)dispatch starts again
+DISPATCH_CLOCKS = ("hotline_sign_for", "hotline_return_window")
+DUPLICATE_SIMILARITY = 0.5
+
+
+class ComplaintComplaint(models.Model):
+    _inherit = "complaint.complaint"
+
+    hotline_order_type = fields.Selection(ORDER_TYPES, string="Order Type", index=True, tracking=True)
+    hotline_urgency = fields.Selection(
+        URGENCIES,
+        string="Urgency",
+        default="general",
+        tracking=True,
+        help="Sets the handling time limit: emergencies 2 hours, water/power/gas/heating 24 hours, general "
+        "requests 7 days, complex ones 15 days (shipped policies, editable).",
+    )
+    hotline_line_id = fields.Many2one("hotline.line", string="Source Line", index=True)
+    hotline_area_id = fields.Many2one("hotline.area", string="Area", index=True)
+    hotline_address = fields.Char(string="Address")
+    hotline_recording_ref = fields.Char(string="Recording Reference", help="The call recording's number.")
+    hotline_agent_id = fields.Many2one(
+        "res.users", string="Seat Agent", default=lambda self: self.env.user if not self.env.user.share else False
+    )
+    hotline_state = fields.Selection(HOTLINE_STATES, string="Hotline Status", index=True, copy=False)
+    hotline_department_id = fields.Many2one(
+        "complaint.team",
+        string="Lead Department",
+        index=True,
+        copy=False,
+        domain="[('hotline_kind', '=', 'department'), ('company_id', '=', company_id)]",
+    )
+    hotline_co_department_ids = fields.Many2many(
+        "complaint.team",
+        "complaint_hotline_co_department_rel",
+        "complaint_id",
+        "team_id",
+        string="Co-Handling Departments",
+        copy=False,
+        domain="[('hotline_kind', '=', 'department'), ('company_id', '=', company_id)]",
+    )
+    hotline_route_id = fields.Many2one("hotline.route", string="Routing Rule", readonly=True, copy=False)
+    hotline_to_leader = fields.Boolean(string="Sent to the Leaders", readonly=True, copy=False)
+    hotline_date_dispatched = fields.Datetime(string="Dispatched On", readonly=True, copy=False)
+    hotline_date_signed = fields.Datetime(string="Signed For On", readonly=True, copy=False)
+    hotline_signed_by_id = fields.Many2one("res.users", string="Signed For By", readonly=True, copy=False)
+    hotline_arbitrated = fields.Boolean(
+        string="Arbitrated", readonly=True, copy=False, help="The centre decided who handles it: no more returns."
+    )
+    hotline_knowledge_id = fields.Many2one("hotline.knowledge", string="Knowledge Base Article")
+    hotline_answer = fields.Text(
+        string="Answer Given",
+        compute="_compute_hotline_answer",
+        store=True,
+        readonly=False,
+        precompute=True,
+        help="The answer given on the call (from the knowledge base, or typed).",
+    )
+    hotline_answered_on_call = fields.Boolean(
+        string="Answered on the Call", help="A consultation answered at once: the order closes when saved."
+    )
+    hotline_reply = fields.Text(string="Reply to the Caller", readonly=True, copy=False)
+    hotline_date_replied = fields.Datetime(string="Replied On", readonly=True, copy=False)
+    hotline_reply_on_time = fields.Boolean(string="Replied on Time", readonly=True, copy=False)
+    hotline_satisfaction = fields.Selection(SATISFACTION, string="Callback Satisfaction", readonly=True, copy=False)
+    hotline_resolved = fields.Boolean(string="Problem Solved", readonly=True, copy=False)
+    hotline_date_callback = fields.Datetime(string="Called Back On", readonly=True, copy=False)
+    hotline_merged_into_id = fields.Many2one(
+        "complaint.complaint", string="Merged Into", readonly=True, copy=False, index="btree_not_null"
+    )
+    hotline_merged_ids = fields.One2many("complaint.complaint", "hotline_merged_into_id", string="Merged Orders")
+    hotline_caller_ids = fields.One2many("hotline.caller", "order_id", string="Callers")
+    hotline_hop_ids = fields.One2many("hotline.hop", "order_id", string="Hops")
+    hotline_hop_count = fields.Integer(string="Hops", readonly=True, copy=False)
+    hotline_return_count = fields.Integer(string="Returns", readonly=True, copy=False)
+    hotline_transfer_count = fields.Integer(string="Re-Dispatches", readonly=True, copy=False)
+    hotline_department_count = fields.Integer(string="Departments Involved", readonly=True, copy=False)
+    hotline_rework_count = fields.Integer(string="Re-Handlings", readonly=True, copy=False)
+    hotline_reminder_count = fields.Integer(string="Reminders", readonly=True, copy=False)
+    hotline_escalated = fields.Boolean(string="Escalated Supervision", readonly=True, copy=False, index=True)
+    hotline_extension_ids = fields.One2many("hotline.extension", "order_id", string="Extensions")
+    hotline_caller_history_ids = fields.Many2many(
+        "complaint.complaint", compute="_compute_hotline_caller_history", string="Caller's History"
+    )
+    hotline_caller_history_count = fields.Integer(compute="_compute_hotline_caller_history", string="Earlier Calls")
+    hotline_duplicate_ids = fields.Many2many(
+        "complaint.complaint", compute="_compute_hotline_duplicate_ids", string="Possible Duplicates"
+    )
+
+    @api.depends("hotline_knowledge_id")
+    def _compute_hotline_answer(self):
+        for order in self:
+            if order.hotline_knowledge_id:
+                order.hotline_answer = order.hotline_knowledge_id.answer
+            else:
+                order.hotline_answer = order.hotline_answer or False
+
+    @api.depends("contact_phone")
+    def _compute_hotline_caller_history(self):
+        for order in self:
+            phone = normalize_phone(order.contact_phone)
+            history = self.browse()
+            if phone and order.sector == SECTOR:
+                history = self.search(
+                    [("contact_phone_normalized", "=", phone), ("sector", "=", SECTOR), ("id", "!=", order._origin.id)],
+                    order="date_received desc",
+                    limit=20,
+                )
+            order.hotline_caller_history_ids = history
+            order.hotline_caller_history_count = len(history)
+
+    @api.depends("contact_phone", "hotline_address", "subject", "category_id")
+    def _compute_hotline_duplicate_ids(self):
+        for order in self:
+            order.hotline_duplicate_ids = order._hotline_find_duplicates()
+
+    def _hotline_find_duplicates(self):
+        """Open orders of the same issue from the same caller or at the same
+        address: same category (when both have one) and similar subject."""
+        self.ensure_one()
+        phone = normalize_phone(self.contact_phone)
+        address = (self.hotline_address or "").strip()
+        if self.sector != SECTOR or self.hotline_state in ("merged", "closed") or not (phone or address):
+            return self.browse()
+        place = []
+        if phone:
+            place.append(("contact_phone_normalized", "=", phone))
+        if address:
+            place.append(("hotline_address", "=", address))
+        domain = [
+            ("sector", "=", SECTOR),
+            ("id", "!=", self._origin.id),
+            ("hotline_state", "not in", ("closed", "merged")),
+            ("company_id", "=", self.company_id.id),
+        ]
+        domain += ["|", *place] if len(place) == 2 else place
+        found = self.search(domain, limit=50)
+        return found.filtered(
+            lambda o: (
+                (not o.category_id or not self.category_id or o.category_id == self.category_id)
+                and subject_similarity(o.subject or "", self.subject or "") >= DUPLICATE_SIMILARITY
+            )
+        )
+
+    # --- CRUD -------------------------------------------------------------
+    @api.model_create_multi
+    def create(self, vals_list):
+        for vals in vals_list:
+            if vals.get("hotline_order_type") and not vals.get("team_id"):
+                centre = self.env.company.hotline_centre_team_id
+                if centre:
+                    vals["team_id"] = centre.id
+        orders = super().create(vals_list)
+        hotline = orders.filtered(lambda o: o.sector == SECTOR)
+        if hotline:
+            hotline.sudo().write({"hotline_state": "registered"})
+            self.env["hotline.caller"].sudo().create(
+                [
+                    {
+                        "order_id": o.id,
+                        "source_order_id": o.id,
+                        "name": o.contact_name or o.partner_id.name,
+                        "phone": o.contact_phone,
+                        "date": o.date_received,
+                    }
+                    for o in hotline
+                    if o.contact_phone or o.contact_name or o.partner_id
+                ]
+            )
+            answered = hotline.filtered(lambda o: o.hotline_answered_on_call and o.hotline_order_type == "consult")
+            if answered:
+                answered._hotline_close_on_call()
+        return orders
+
+    def _hotline_close_on_call(self):
+        """A consultation answered from the knowledge base closes at once."""
+        for order in self.sudo():
+            if not (order.hotline_answer or "").strip():
+                raise ValidationError(self.env._("Record the answer given on the call."))
+            order.hotline_knowledge_id.use_count += 1
+            order.write(
+                {
+                    "validity": "valid",
+                    "resolution": Markup("<p>%s</p>") % order.hotline_answer,
+                    "hotline_reply": order.hotline_answer,
+                    "hotline_date_replied": fields.Datetime.now(),
+                    "hotline_reply_on_time": True,
+                }
+            )
+            order._move_to_state("resolved")
+            order._move_to_state("closed")
+            order.write({"hotline_state": "closed"})
+            order._hotline_hop("reply", reason=order.hotline_answer, on_time=True)
+            order._hotline_hop("close", on_time=True)
+
+    # --- rights -------------------------------------------------------------
+    def _hotline_user_departments(self):
+        user = self.env.user
+        return (
+            self.env["complaint.team"]
+            .sudo()
+            .search(
+                [
+                    ("hotline_kind", "=", "department"),
+                    "|",
+                    ("member_ids", "in", user.id),
+                    ("leader_id", "=", user.id),
+                ]
+            )
+        )
+
+    def _hotline_check(self, role, states=None):
+        """The caller may act on these orders as ``role``: ``agent``
+        (the centre's seats), ``dispatcher`` (the centre's dispatchers and
+        supervisors), ``lead`` (a member of the lead department) or
+        ``handler`` (a member of the lead or a co-handling department).  A
+        dispatcher may act for a department.  ``states``: the hotline
+        statuses allowed."""
+        self.check_access("write")
+        _ = self.env._
+        for order in self:
+            if order.sector != SECTOR:
+                raise UserError(_("%s is not a hotline work order.", order.display_name))
+            if states and order.hotline_state not in states:
+                raise UserError(
+                    _(
+                        "%(order)s is %(state)s: this cannot be done now.",
+                        order=order.display_name,
+                        state=dict(self._fields["hotline_state"]._description_selection(self.env)).get(
+                            order.hotline_state, ""
+                        ),
+                    )
+                )
+        if self.env.su:
+            return
+        user = self.env.user
+        if user.has_group(GROUP_DISPATCHER):
+            return
+        if role == "agent" and user.has_group(GROUP_AGENT):
+            return
+        if role in ("lead", "handler") and user.has_group(GROUP_DEPARTMENT):
+            mine = self._hotline_user_departments()
+            for order in self:
+                allowed = order.hotline_department_id
+                if role == "handler":
+                    allowed |= order.hotline_co_department_ids
+                if not allowed & mine:
+                    raise AccessError(_("%s is not dispatched to your department.", order.display_name))
+            return
+        raise AccessError(_("You may not do this on hotline work orders."))
+
+    # --- hops -------------------------------------------------------------
+    def _hotline_hop(self, kind, department=None, from_department=None, reason=None, deadline=None, on_time=False):
+        """Record one hop on each order and keep its counters."""
+        Hop = self.env["hotline.hop"].sudo()
+        hops = Hop.create(
+            [
+                {
+                    "order_id": order.id,
+                    "kind": kind,
+                    "department_id": (department or order.hotline_department_id).id,
+                    "from_department_id": from_department.id if from_department else False,
+                    "reason": reason,
+                    "deadline": deadline,
+                    "on_time": on_time,
+                    "user_id": self.env.uid,
+                }
+                for order in self
+            ]
+        )
+        for order in self.sudo():
+            values = {"hotline_hop_count": order.hotline_hop_count + 1}
+            if kind == "return":
+                values["hotline_return_count"] = order.hotline_return_count + 1
+            elif kind == "transfer":
+                values["hotline_transfer_count"] = order.hotline_transfer_count + 1
+            elif kind == "rework":
+                values["hotline_rework_count"] = order.hotline_rework_count + 1
+            elif kind == "reminder":
+                values["hotline_reminder_count"] = order.hotline_reminder_count + 1
+            if kind in ("dispatch", "transfer", "arbitration"):
+                values["hotline_department_count"] = len(
+                    order.hotline_hop_ids.filtered(
+                        lambda h: h.kind in ("dispatch", "transfer", "arbitration")
+                    ).department_id
+                )
+            order.write(values)
+        if kind in ("return", "transfer", "rework", "arbitration"):
+            self._hotline_check_escalation()
+        return hops
+
+    def _hotline_check_escalation(self):
+        """Escalated supervision (提级督办): reworked more than 3 times or
+        bounced between 3 or more departments."""
+        for order in self.sudo().filtered(lambda o: not o.hotline_escalated):
+            if needs_escalated_supervision(order.hotline_rework_count, order.hotline_department_count):
+                reason = order._hotline_env()._(
+                    "Escalated supervision: %(reworks)s re-handlings, %(departments)s departments.",
+                    reworks=order.hotline_rework_count,
+                    departments=order.hotline_department_count,
+                )
+                order.write(
+                    {
+                        "hotline_escalated": True,
+                        "is_supervised": True,
+                        "date_supervised": order.date_supervised or fields.Datetime.now(),
+                        "supervision_reason": reason,
+                        "priority": "3",
+                    }
+                )
+                order._hotline_hop("escalated", reason=reason)
+                order.message_post(body=reason, subtype_xmlid="mail.mt_note")
+
+    def _hotline_env(self):
+        self.ensure_one()
+        return self.company_id.sudo()._complaint_env()
+
+    def _hotline_clock(self, code):
+        self.ensure_one()
+        return self.sudo().clock_ids.filtered(
+            lambda c: c.kind_id.code == code and c.state in ("running", "paused", "breached")
+        )[:1]
+
+    def _hotline_notify(self, users, body):
+        partners = users.partner_id
+        for order in self.sudo():
+            order.message_post(body=body, partner_ids=partners.ids, subtype_xmlid="mail.mt_note")
+
+    # --- dispatch ------------------------------------------------------------
+    def _hotline_dispatch_data(self):
+        self.ensure_one()
+        return {
+            **self._plugin_data(),
+            "order_type": self.hotline_order_type,
+            "area_lineage_ids": self.hotline_area_id._lineage_ids() if self.hotline_area_id else [],
+            "text": " ".join(filter(None, [self.subject, html2plaintext(self.description or "")])),
+        }
+
+    def _hotline_route(self):
+        """{order: answer of the ``complaint_dispatch`` hook, or None}."""
+        routes = self.env["hotline.route"].sudo().search([("company_id", "in", self.company_id.ids)])
+        by_company = {}
+        for route in routes:
+            by_company.setdefault(route.company_id.id, []).append(route._plugin_dict())
+        addons = self._installed_complaint_addons()
+        return {
+            order: call_hook(
+                "complaint_dispatch",
+                addons,
+                order=order._hotline_dispatch_data(),
+                rules=by_company.get(order.company_id.id, []),
+            )
+            for order in self
+        }
+
+    def action_hotline_dispatch(self):
+        """Dispatch (派单): the lead department chosen on the order, or by the
+        routing rules; major and repeated orders go to the leaders."""
+        self._hotline_check("dispatcher", states=("registered",))
+        answers = self.filtered(lambda o: not o.hotline_department_id)._hotline_route()
+        for order, answer in answers.items():
+            if not answer:
+                raise UserError(
+                    self.env._("No routing rule matches %s: choose the lead department.", order.display_name)
+                )
+            order.sudo().write(
+                {
+                    "hotline_department_id": answer["lead_id"],
+                    "hotline_co_department_ids": [Command.set(answer.get("co_ids") or [])],
+                    "hotline_route_id": answer.get("rule_id") or False,
+                    "hotline_to_leader": bool(answer.get("to_leader")),
+                }
+            )
+        for order in self.sudo().filtered(lambda o: o.is_major or o.is_repeated):
+            order.hotline_to_leader = True
+        self._hotline_send("dispatch")
+        return True
+
+    def _hotline_send(self, kind, from_departments=None, reason=None):
+        """Send the orders to their lead department: the sign-for and return
+        clocks start again, the hop is recorded, leaders are told when the
+        order goes to them."""
+        now = fields.Datetime.now()
+        orders = self.sudo()
+        orders._hotline_cancel_dispatch_clocks()
+        orders.write({"hotline_state": "dispatched", "hotline_date_dispatched": now, "hotline_date_signed": False})
+        if orders.filtered(lambda o: o.state == "new"):
+            orders.filtered(lambda o: o.state == "new")._move_to_state("acknowledged")
+        orders._clock_event("hotline_dispatched", now)
+        for order in orders:
+            sign = order._hotline_clock("hotline_sign_for")
+            order._hotline_hop(
+                kind,
+                from_department=(from_departments or {}).get(order.id),
+                reason=reason,
+                deadline=sign.date_due,
+            )
+            departments = order.hotline_department_id | order.hotline_co_department_ids
+            users = departments.leader_id if order.hotline_to_leader else departments.member_ids | departments.leader_id
+            if order.hotline_to_leader and order.hotline_department_id.leader_id:
+                order.user_id = order.hotline_department_id.leader_id
+            order._hotline_notify(
+                users,
+                order._hotline_env()._(
+                    "Work order dispatched to %(department)s; sign for it by %(due)s.",
+                    department=order.hotline_department_id.name,
+                    due=order.company_id._complaint_format_datetime(sign.date_due) if sign else "-",
+                ),
+            )
+
+    def _hotline_cancel_dispatch_clocks(self):
+        self.sudo().clock_ids.filtered(
+            lambda c: c.kind_id.code in DISPATCH_CLOCKS and c.state in ("running", "paused", "breached")
+        )._cancel()
+
+    def action_hotline_sign(self):
+        """Sign for (签收): the department accepts the order."""
+        self._hotline_check("lead", states=("dispatched",))
+        now = fields.Datetime.now()
+        for order in self.sudo():
+            sign = order._hotline_clock("hotline_sign_for")
+            on_time = not sign or (sign.state != "breached" and now <= sign.date_due)
+            order.write({"hotline_state": "signed", "hotline_date_signed": now, "hotline_signed_by_id": self.env.uid})
+            if not order.user_id or order.user_id.share:
+                order.user_id = self.env.user
+            if order.state in ("new", "acknowledged"):
+                order._move_to_state("in_progress")
+            order._hotline_hop("sign", deadline=sign.date_due, on_time=on_time)
+        self.sudo()._clock_event("hotline_signed", now)
+        return True
+
+    def action_hotline_return(self, reason, dispute=False):
+        """Return (退单) a mis-routed order to the centre, with a reason,
+        within the return limit; not after an arbitration."""
+        self._hotline_check("lead", states=("dispatched", "signed"))
+        reason = (reason or "").strip()
+        if not reason:
+            raise ValidationError(self.env._("Say why the order is returned."))
+        now = fields.Datetime.now()
+        for order in self.sudo():
+            if order.hotline_arbitrated:
+                raise UserError(self.env._("%s was arbitrated by the centre: it cannot be returned.", order.name))
+            window = order._hotline_clock("hotline_return_window")
+            if window and (window.state == "breached" or now > window.date_due):
+                raise UserError(
+                    self.env._(
+                        "The time to return %(order)s ended on %(due)s.",
+                        order=order.name,
+                        due=order.company_id._complaint_format_datetime(window.date_due),
+                    )
+                )
+            department = order.hotline_department_id
+            order._hotline_hop("return", department=department, reason=reason, on_time=True)
+            order._hotline_cancel_dispatch_clocks()
+            order.write({"hotline_state": "returned", "hotline_date_signed": False})
+            order._hotline_notify(
+                order.team_id.leader_id | order.team_id.member_ids,
+                order._hotline_env()._(
+                    "%(department)s returned the order%(dispute)s: %(reason)s",
+                    department=department.name,
+                    dispute=order._hotline_env()._(" (dispute, to arbitrate)") if dispute else "",
+                    reason=reason,
+                ),
+            )
+        return True
+
+    def action_hotline_transfer(self, department, reason=None, co_departments=None):
+        """Re-dispatch (转办) by the centre to another lead department."""
+        self._hotline_check("dispatcher", states=("dispatched", "signed", "returned"))
+        department = self.env["complaint.team"].browse(department.id if hasattr(department, "id") else department)
+        if department.hotline_kind != "department":
+            raise ValidationError(self.env._("Choose a handling department."))
+        previous = {order.id: order.hotline_department_id for order in self}
+        values = {"hotline_department_id": department.id}
+        if co_departments is not None:
+            values["hotline_co_department_ids"] = [Command.set(co_departments.ids)]
+        self.sudo().write(values)
+        self._hotline_send("transfer", from_departments=previous, reason=reason)
+        return True
+
+    def action_hotline_arbitrate(self, department, reason):
+        """Arbitration (仲裁) of a dispute over who handles the order: the
+        centre's decision is final, the department cannot return it again."""
+        self._hotline_check("dispatcher", states=("returned", "dispatched"))
+        if not (reason or "").strip():
+            raise ValidationError(self.env._("Give the reason of the arbitration."))
+        department = self.env["complaint.team"].browse(department.id if hasattr(department, "id") else department)
+        if department.hotline_kind != "department":
+            raise ValidationError(self.env._("Choose a handling department."))
+        previous = {order.id: order.hotline_department_id for order in self}
+        self.sudo().write({"hotline_department_id": department.id, "hotline_arbitrated": True})
+        self._hotline_send("arbitration", from_departments=previous, reason=reason)
+        return True
+
+    # --- supervision -----------------------------------------------------------
+    def action_hotline_remind(self, note=None):
+        """Reminder (催办) to the department; the third one puts the order on
+        the supervision list."""
+        self._hotline_check("dispatcher", states=("dispatched", "signed"))
+        for order in self.sudo():
+            order._hotline_hop("reminder", reason=note)
+            department = order.hotline_department_id
+            order._hotline_notify(
+                department.leader_id | department.member_ids,
+                order._hotline_env()._("Reminder from the hotline centre: %s", note or order.name),
+            )
+            if order.hotline_reminder_count >= 3 and not order.is_supervised:
+                order._hotline_supervise(order._hotline_env()._("Three reminders without result."))
+        return True
+
+    def action_hotline_supervise(self, reason=None):
+        """Put the orders on the supervision list (督办)."""
+        self._hotline_check("dispatcher")
+        for order in self.sudo().filtered(lambda o: not o.is_supervised):
+            order._hotline_supervise(reason or order._hotline_env()._("Supervised by the hotline centre."))
+        return True
+
+    def _hotline_supervise(self, reason):
+        self.ensure_one()
+        self.write({"is_supervised": True, "date_supervised": fields.Datetime.now(), "supervision_reason": reason})
+        self._hotline_hop("supervision", reason=reason)
+
+    # --- reply, close, callback ---------------------------------------------------
+    def action_hotline_reply(self, reply):
+        """Reply (答复) by the lead department: the handling clock is met,
+        every caller of the order (its merged duplicates too) is told."""
+        self._hotline_check("lead", states=("signed",))
+        reply = (reply or "").strip()
+        if not reply:
+            raise ValidationError(self.env._("Write the reply to the caller."))
+        now = fields.Datetime.now()
+        for order in self.sudo():
+            handle = order._hotline_clock("hotline_handle")
+            on_time = not handle or (handle.state != "breached" and now <= handle.date_due)
+            order.write(
+                {
+                    "hotline_reply": reply,
+                    "hotline_date_replied": now,
+                    "hotline_reply_on_time": on_time,
+                    "hotline_state": "replied",
+                    "validity": "valid" if order.validity == "pending" else order.validity,
+                    "resolution": Markup("<p>%s</p>") % reply,
+                }
+            )
+            order._hotline_hop("reply", reason=reply, deadline=handle.date_due, on_time=on_time)
+            order._move_to_state("resolved")
+            order._hotline_inform_callers(reply)
+        return True
+
+    def _hotline_inform_callers(self, reply):
+        """Every caller of the order and of the orders merged into it hears
+        the reply: the merged orders carry it and are closed along."""
+        now = fields.Datetime.now()
+        for order in self.sudo():
+            order.hotline_caller_ids.filtered(lambda c: not c.date_informed).write({"date_informed": now})
+            merged = order.hotline_merged_ids
+            if merged:
+                merged.write({"hotline_reply": reply, "hotline_date_replied": now})
+                for duplicate in merged:
+                    duplicate.message_post(
+                        body=duplicate._hotline_env()._(
+                            "Reply given under %(master)s: %(reply)s", master=order.name, reply=reply
+                        ),
+                        subtype_xmlid="mail.mt_note",
+                    )
+
+    def action_hotline_close(self):
+        """Close (办结) after the reply; the callback clock keeps running."""
+        self._hotline_check("dispatcher", states=("replied",))
+        for order in self.sudo():
+            order._move_to_state("closed")
+            order.write({"hotline_state": "closed"})
+            order._hotline_hop("close", on_time=order.hotline_reply_on_time)
+        return True
+
+    def action_hotline_callback(self, satisfaction, resolved=True, note=None):
+        """Callback (回访) with the caller's satisfaction; a dissatisfied
+        caller sends the order back to the department (重办)."""
+        self._hotline_check("agent", states=("replied", "closed"))
+        if satisfaction not in dict(self._fields["hotline_satisfaction"].selection):
+            raise ValidationError(self.env._("Choose the caller's satisfaction."))
+        now = fields.Datetime.now()
+        for order in self.sudo():
+            order.write(
+                {
+                    "hotline_satisfaction": satisfaction,
+                    "hotline_resolved": bool(resolved),
+                    "hotline_date_callback": now,
+                    "satisfaction_outcome": "satisfied" if satisfaction != "dissatisfied" else "dissatisfied",
+                    "date_satisfaction": now,
+                }
+            )
+            order._hotline_hop("callback", reason=note, on_time=True)
+            order._clock_event("callback_done", now)
+            if satisfaction == "dissatisfied":
+                order._hotline_rework(note or order._hotline_env()._("The caller is not satisfied."))
+        return True
+
+    def _hotline_rework(self, reason):
+        """Re-handling (重办): back to the lead department, which signs for it
+        again; the handling clock starts again."""
+        self.ensure_one()
+        self._hotline_hop("rework", reason=reason)
+        self._reopen_for_rehandling(self._hotline_env()._("Re-handling (重办)"), reason)
+        self.write({"hotline_reply": False, "hotline_date_replied": False})
+        self._hotline_send("dispatch", reason=reason)
+
+    # --- duplicates ----------------------------------------------------------------
+    def action_hotline_merge_into(self, master):
+        """Merge (并单) these duplicates into ``master``: their callers join
+        the master's callers and hear its reply; their clocks stop."""
+        self._hotline_check("agent")
+        master = self.browse(master.id if hasattr(master, "id") else master)
+        master._hotline_check("agent")
+        if master in self or master.hotline_state in ("merged",):
+            raise UserError(self.env._("Merge into another open order."))
+        for order in self.sudo():
+            if order.hotline_state in ("closed", "merged"):
+                raise UserError(self.env._("%s is closed or merged already.", order.name))
+            order.hotline_caller_ids.write({"order_id": master.id})
+            order.write({"hotline_merged_into_id": master.id, "hotline_state": "merged"})
+            order.clock_ids._cancel()
+            order._hotline_hop("merge", reason=master.name)
+            order.with_context(complaint_resolve_override=True)._move_to_state("cancelled")
+        master.sudo()._hotline_hop("merge", reason=", ".join(self.mapped("name")))
+        return True
+
+    def _team_role_users(self, code):
+        if code == "hotline_department_leader":
+            self.ensure_one()
+            return self.hotline_department_id.leader_id
+        return super()._team_role_users(code)
+
+    @api.model
+    def _hotline_demo_story(self):
+        """The demo's month at the district hotline: dispatches, a return and
+        re-dispatch, reminders, supervision, replies and callbacks."""
+        ref = self.env.ref
+        self.env.company.hotline_centre_team_id = ref("complaint_hotline.hotline_team_centre")
+        orders = self.sudo().with_context(tracking_disable=True, mail_notrack=True)
+        water = orders.browse(ref("complaint_hotline.hotline_order_water").id)
+        noise = orders.browse(ref("complaint_hotline.hotline_order_noise").id)
+        wages = orders.browse(ref("complaint_hotline.hotline_order_wages").id)
+        toilets = orders.browse(ref("complaint_hotline.hotline_order_service_area").id)
+        (water | noise | wages | toilets).action_hotline_dispatch()
+        water.action_hotline_sign()
+        water.action_hotline_reply("已协调水务集团抢修，当晚恢复供水，并向居民致歉。")
+        water.action_hotline_close()
+        water.action_hotline_callback("satisfied", True, "居民表示满意。")
+        noise.action_hotline_return("噪音属夜间施工许可事项，应由街道核查。", dispute=True)
+        noise.action_hotline_transfer(ref("complaint_hotline.hotline_team_street"), "中心转办街道核查。")
+        noise.action_hotline_sign()
+        wages.action_hotline_remind("请尽快联系企业核实欠薪情况。")
+        wages.action_hotline_supervise("欠薪涉及多名工人，列入督办。")
+        toilets.action_hotline_sign()
+        toilets.action_hotline_reply("已安排保洁加强巡查，补充纸巾并放置防滑提示。")
+        toilets.action_hotline_close()
+        toilets.action_hotline_callback("dissatisfied", False, "回访时仍无纸巾。")

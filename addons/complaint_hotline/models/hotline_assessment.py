@@ -1,0 +1,135 @@
+from odoo import api, fields, models
+from odoo.exceptions import AccessError
+
+from ..rules import assessment
+
+COUNTS = (
+    "dispatched",
+    "signed_on_time",
+    "returned",
+    "replied",
+    "replied_on_time",
+    "callbacks",
+    "resolved",
+    "satisfied",
+    "reworked",
+)
+
+
+class HotlineAssessment(models.Model):
+    """Department assessment (考核) of one period, computed from the hops of
+    the orders: one row per department, its counts, rates and rank."""
+
+    _name = "hotline.assessment"
+    _description = "Department Assessment"
+    _order = "date_from desc, rank, id"
+
+    company_id = fields.Many2one("res.company", required=True, index=True)
+    department_id = fields.Many2one("complaint.team", string="Department", required=True, index=True)
+    date_from = fields.Date(string="From", required=True)
+    date_to = fields.Date(string="To", required=True)
+    dispatched = fields.Integer(string="Dispatched")
+    signed_on_time = fields.Integer(string="Signed For on Time")
+    returned = fields.Integer(string="Returned")
+    replied = fields.Integer(string="Replied")
+    replied_on_time = fields.Integer(string="Replied on Time")
+    callbacks = fields.Integer(string="Callbacks")
+    resolved = fields.Integer(string="Solved")
+    satisfied = fields.Integer(string="Satisfied")
+    reworked = fields.Integer(string="Sent Back for Re-Handling")
+    sign_rate = fields.Float(string="On-Time Sign-For Rate (%)", aggregator="avg")
+    ontime_rate = fields.Float(string="On-Time Completion Rate (%)", aggregator="avg")
+    resolution_rate = fields.Float(string="Resolution Rate (%)", aggregator="avg")
+    satisfaction_rate = fields.Float(string="Satisfaction Rate (%)", aggregator="avg")
+    rework_rate = fields.Float(string="Re-Handling Rate (%)", aggregator="avg")
+    return_rate = fields.Float(string="Return Rate (%)", aggregator="avg")
+    score = fields.Float(aggregator="avg")
+    rank = fields.Integer()
+
+    _sql_constraints = [
+        ("period_unique", "unique(company_id, department_id, date_from, date_to)", "One row per department and period.")
+    ]
+
+    @api.model
+    def _counts(self, company, date_from, date_to):
+        """{department id: counts} of the hops in [date_from, date_to] (local days)."""
+        start = fields.Datetime.to_datetime(date_from)
+        end = fields.Datetime.to_datetime(fields.Date.add(date_to, days=1))
+        hops = (
+            self.env["hotline.hop"]
+            .sudo()
+            .search([("company_id", "=", company.id), ("date", ">=", start), ("date", "<", end)])
+        )
+        counts = {}
+
+        def bump(department, key, value=1):
+            if department:
+                row = counts.setdefault(department.id, {})
+                row[key] = row.get(key, 0) + value
+
+        for hop in hops:
+            dept = hop.department_id
+            if hop.kind in ("dispatch", "transfer", "arbitration"):
+                bump(dept, "dispatched")
+            elif hop.kind == "sign":
+                bump(dept, "signed_on_time", 1 if hop.on_time else 0)
+            elif hop.kind == "return":
+                bump(dept, "returned")
+            elif hop.kind == "reply":
+                bump(dept, "replied")
+                bump(dept, "replied_on_time", 1 if hop.on_time else 0)
+            elif hop.kind == "rework":
+                bump(dept, "reworked")
+            elif hop.kind == "callback":
+                order = hop.order_id
+                bump(dept, "callbacks")
+                bump(dept, "resolved", 1 if order.hotline_resolved else 0)
+                bump(dept, "satisfied", 1 if order.hotline_satisfaction in ("satisfied", "basic") else 0)
+        return counts
+
+    @api.model
+    def _compute_period(self, date_from, date_to, company=None):
+        """Write (again) the rows of the period for ``company``."""
+        if not self.env.su and not self.env.user.has_group("complaint_hotline.group_hotline_dispatcher"):
+            raise AccessError(self.env._("Only the hotline centre computes the assessment."))
+        company = company or self.env.company
+        date_from, date_to = fields.Date.to_date(date_from), fields.Date.to_date(date_to)
+        counts = self._counts(company, date_from, date_to)
+        departments = (
+            self.env["complaint.team"]
+            .sudo()
+            .search([("hotline_kind", "=", "department"), ("company_id", "=", company.id)])
+        )
+        Rows = self.sudo()
+        Rows.search(
+            [("company_id", "=", company.id), ("date_from", "=", date_from), ("date_to", "=", date_to)]
+        ).unlink()
+        values, scores = [], {}
+        for department in departments:
+            row = counts.get(department.id, {})
+            figures = assessment.rates(row)
+            scores[department.id] = figures["score"]
+            values.append(
+                {
+                    "company_id": company.id,
+                    "department_id": department.id,
+                    "date_from": date_from,
+                    "date_to": date_to,
+                    **{key: row.get(key, 0) for key in COUNTS},
+                    **figures,
+                }
+            )
+        ranks = assessment.ranking(scores)
+        for vals in values:
+            vals["rank"] = ranks[vals["department_id"]]
+        return Rows.create(values).with_env(self.env)
+
+    @api.model
+    def _cron_monthly(self):
+        """The previous month's assessment for every company with a hotline."""
+        today = fields.Date.context_today(self)
+        first = today.replace(day=1)
+        last_month_end = fields.Date.subtract(first, days=1)
+        start = last_month_end.replace(day=1)
+        for company in self.env["complaint.team"].sudo().search([("hotline_kind", "=", "department")]).company_id:
+            self.sudo()._compute_period(start, last_month_end, company)

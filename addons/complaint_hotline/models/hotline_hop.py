@@ -1,0 +1,26 @@
+from odoo import fields, models
+
+from ..rules.types import HOP_KINDS
+
+
+class HotlineHop(models.Model):
+    """One step of a work order's way (派单, 签收, 退单, 转办...): who, when,
+    to which department, on time or not.  Written by the order's actions
+    only; read by the assessment."""
+
+    _name = "hotline.hop"
+    _description = "Work Order Hop"
+    _order = "date desc, id desc"
+
+    order_id = fields.Many2one(
+        "complaint.complaint", string="Work Order", required=True, index=True, ondelete="cascade"
+    )
+    company_id = fields.Many2one(related="order_id.company_id", store=True, index=True)
+    kind = fields.Selection(HOP_KINDS, required=True, index=True)
+    date = fields.Datetime(required=True, default=fields.Datetime.now, index=True)
+    user_id = fields.Many2one("res.users", string="By", default=lambda self: self.env.user)
+    department_id = fields.Many2one("complaint.team", string="Department", index=True)
+    from_department_id = fields.Many2one("complaint.team", string="From Department")
+    reason = fields.Text()
+    deadline = fields.Datetime(string="Time Limit")
+    on_time = fields.Boolean(string="On Time")

@@ -1,0 +1,80 @@
+from freezegun import freeze_time
+
+from odoo.tests import tagged
+
+from ..rules import assessment
+from .common import HotlineCase, bj
+
+
+@tagged("post_install", "-at_install")
+class TestHotlineAssessment(HotlineCase):
+    """The department figures of March 2026, computed by hand."""
+
+    def test_rates_and_ranking_rules(self):
+        figures = assessment.rates({"dispatched": 4, "signed_on_time": 1, "replied": 0})
+        self.assertEqual(figures["sign_rate"], 25.0)
+        self.assertEqual(figures["ontime_rate"], 0.0)
+        self.assertEqual(assessment.ranking({1: 10.0, 2: 30.0, 3: 10.0}), {1: 2, 2: 1, 3: 2})
+
+    @freeze_time("2026-03-02 02:00:00")
+    def test_department_figures(self):
+        a = self._order(bj(2026, 3, 2, 9, 0), subject="A 停水")
+        b = self._order(bj(2026, 3, 2, 9, 0), subject="B 停水", hotline_urgency="emergency")
+        c = self._order(bj(2026, 3, 2, 9, 0), subject="C 停水")
+        (a | b | c).with_user(self.dispatcher).action_hotline_dispatch()
+        with freeze_time(bj(2026, 3, 2, 10, 0)):
+            a.with_user(self.water_user).action_hotline_sign()
+            a.with_user(self.water_user).action_hotline_reply("已修复")
+            c.with_user(self.water_user).action_hotline_return("属城管")
+            c.with_user(self.dispatcher).action_hotline_transfer(self.urban, "转城管")
+            c.with_user(self.urban_user).action_hotline_sign()
+        with freeze_time(bj(2026, 3, 2, 12, 30)):
+            # dispatched at 10:00: B is signed for after its 2-hour sign-for limit
+            # and replied after its 2-hour emergency limit (from 9:00)
+            b.with_user(self.water_user).action_hotline_sign()
+            b.with_user(self.water_user).action_hotline_reply("已处理")
+            (a | b).with_user(self.dispatcher).action_hotline_close()
+        with freeze_time(bj(2026, 3, 3, 9, 0)):
+            a.with_user(self.agent).action_hotline_callback("satisfied", True)
+            b.with_user(self.agent).action_hotline_callback("dissatisfied", False, "未解决")
+        rows = self.env["hotline.assessment"].with_user(self.dispatcher)._compute_period("2026-03-01", "2026-03-31")
+        water = rows.filtered(lambda r: r.department_id == self.water)
+        urban = rows.filtered(lambda r: r.department_id == self.urban)
+        street = rows.filtered(lambda r: r.department_id == self.street)
+        # water: dispatched A, B, C and B again after the rework = 4; A signed on time;
+        # C returned; A and B replied, A on time; 2 callbacks, A solved and satisfied; B reworked
+        self.assertRecordValues(
+            water,
+            [
+                {
+                    "dispatched": 4,
+                    "signed_on_time": 1,
+                    "returned": 1,
+                    "replied": 2,
+                    "replied_on_time": 1,
+                    "callbacks": 2,
+                    "resolved": 1,
+                    "satisfied": 1,
+                    "reworked": 1,
+                    "sign_rate": 25.0,
+                    "ontime_rate": 50.0,
+                    "resolution_rate": 50.0,
+                    "satisfaction_rate": 50.0,
+                    "rework_rate": 50.0,
+                    "return_rate": 25.0,
+                    # 25×0.15 + 50×0.25 + 50×0.2 + 50×0.3 − 50×0.05 − 25×0.05
+                    "score": 37.5,
+                    "rank": 1,
+                }
+            ],
+        )
+        self.assertRecordValues(
+            urban, [{"dispatched": 1, "signed_on_time": 1, "sign_rate": 100.0, "score": 15.0, "rank": 2}]
+        )
+        self.assertEqual(street.rank, 3)
+        # computing again replaces the rows of the period
+        again = self.env["hotline.assessment"]._compute_period("2026-03-01", "2026-03-31")
+        self.assertFalse(rows.exists())
+        self.assertEqual(len(again), len(rows))
+        # a department reads its own row only
+        self.assertEqual(self.env["hotline.assessment"].with_user(self.water_user).search([]).department_id, self.water)
