@@ -13,6 +13,7 @@
     "depends": ["complaint_base"],
     "external_dependencies": {"python": ["pluggy"]},
     "data": [
+        "data/complaint_automotive_lang_data.xml",
         "security/complaint_automotive_security.xml",
         "security/ir.model.access.csv",
         "data/complaint_category_data.xml",
@@ -35,6 +36,7 @@
         "views/complaint_automotive_menus.xml",
     ],
     "demo": [
+        "demo/complaint_automotive_lang_demo.xml",
         "demo/automotive_demo.xml",
     ],
     "application": False,

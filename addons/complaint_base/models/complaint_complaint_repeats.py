@@ -118,6 +118,8 @@ class ComplaintComplaint(models.Model):
                 values["is_major"] = True
             complaint.write(values)
             complaint.message_post(
-                body=self.env._("Repeated complaint: the same complainant already complained in %s.", earlier.name),
+                body=complaint.company_id.sudo()
+                ._complaint_env()
+                ._("Repeated complaint: the same complainant already complained in %s.", earlier.name),
                 subtype_xmlid="mail.mt_note",
             )

@@ -242,3 +242,50 @@ class TestComplaintModelNamesAtInstall(TransactionCase):
         creation = policy.message_ids.filtered(lambda message: message.message_type == "notification")
         self.assertIn("时限策略", str(creation[:1].body))
         self.assertNotIn("Deadline Policy", str(creation[:1].body))
+
+    def test_tracking_without_language_reads_the_company_language(self):
+        """The installer and the scheduler write without a language: the changes
+        they make are tracked in the company's ("待核实 → 有效"), and a user's
+        change in the user's own language."""
+        self.env["res.lang"]._activate_lang("zh_CN")
+        self.env.ref("base.module_complaint_base")._update_translations(["zh_CN"], overwrite=True)
+        self.env.company.partner_id.lang = "zh_CN"
+        self.env.user.lang = "en_US"
+        Complaint = self.env["complaint.complaint"]
+        channel = self.env["complaint.channel"].search([], limit=1)
+
+        def tracked(env, value):
+            complaint = Complaint.with_env(env).create(
+                {
+                    "subject": "发动机异响",
+                    "contact_name": "张伟",
+                    "contact_phone": "13812340000",
+                    "channel_id": channel.id,
+                }
+            )
+            self.env.cr.precommit.run()  # the tracking is written at commit
+            complaint.write({"validity": value})
+            self.env.cr.precommit.run()
+            return complaint.message_ids.tracking_value_ids.filtered(lambda t: t.field_id.name == "validity")
+
+        labels = dict(
+            Complaint.with_context(lang="zh_CN")
+            ._fields["validity"]
+            ._description_selection(self.env(context={"lang": "zh_CN"}))
+        )
+        self.assertNotEqual(labels["valid"], "Valid")
+        silent = tracked(self.env(context={}), "valid")
+        self.assertEqual((silent.old_value_char, silent.new_value_char), (labels["pending"], labels["valid"]))
+        spoken = tracked(self.env(context={"lang": "en_US"}), "invalid")
+        self.assertEqual((spoken.old_value_char, spoken.new_value_char), ("To Check", "Invalid"))
+        # the values before a change are read in the same language: a contact's
+        # address does not become a change of "China" into "中国"
+        partner = self.env["res.partner"].create(
+            {"name": "张伟", "street": "文三路 398 号", "country_id": self.env.ref("base.cn").id}
+        )
+        self.env.cr.precommit.run()
+        partner.with_env(self.env(context={})).write({"phone": "0571-8888 6000"})
+        self.env.cr.precommit.run()
+        changed = partner.message_ids.tracking_value_ids.field_id.mapped("name")
+        self.assertIn("phone", changed)
+        self.assertNotIn("contact_address_inline", changed)

@@ -154,6 +154,14 @@ class ComplaintComplaint(models.Model):
             }
         )
 
+    def _courier_evidence_names(self, env):
+        """The evidence given, as its kinds are called in ``env``'s language
+        (姓氏, 座机号码), not by their codes."""
+        given = self._courier_given_evidence()
+        kinds = env["courier.evidence.kind"].sudo().search([("code", "in", given)])
+        names = {kind.code: kind.name for kind in kinds}
+        return [names.get(code, code) for code in given]
+
     @api.depends(
         "courier_rule_id.courier_evidence_kind_ids",
         "courier_evidence_surname",
@@ -454,7 +462,7 @@ class ComplaintComplaint(models.Model):
             article=rule.with_context(lang=env.lang).display_name,
             complaint=self.name,
             received=self._courier_format_datetime(self.date_received),
-            evidence=", ".join(self._courier_given_evidence()) or env._("none"),
+            evidence=", ".join(self._courier_evidence_names(env)) or env._("none"),
         )
         values = []
         for fine in (f for answer in answers for f in (answer or [])):

@@ -87,7 +87,11 @@ class ComplaintPenalty(models.Model):
             lambda u: self.company_id in u.company_ids
         )
         self.message_post(
-            body=Markup("<p><b>%s</b></p><p>%s</p>") % (self.env._("Appeal by the outlet"), reason[:5000]),
+            body=Markup("<p><b>%s</b></p><p>%s</p>")
+            % (
+                self.company_id.sudo()._complaint_env()._("Appeal by the outlet"),
+                reason[:5000],
+            ),
             author_id=author.id,
             message_type="comment",
             subtype_xmlid="mail.mt_note",

@@ -176,11 +176,21 @@ class TestCourierLanguage(CourierCase):
 
     @freeze_time(bj(2026, 3, 3, 10, 15))
     def test_fine_evidence_reads_chinese_with_local_times(self):
-        complaint = self._courier(bj(2026, 3, 3, 9, 40), courier_rule_id=self._article("rule_sto_24").id)
+        complaint = self._courier(
+            bj(2026, 3, 3, 9, 40),
+            courier_rule_id=self._article("rule_sto_24").id,
+            courier_evidence_surname="徐",
+            courier_evidence_landline="0571-82660000",
+        )
         complaint.with_user(self.user_a).with_context(lang="en_US").action_courier_establish()
         fine = self._fines(complaint)
         self.assertTrue(fine)
         self.assertIn("经查实", fine.evidence)
+        # the evidence is named as the desk calls it in the company's language, not by its codes
+        kinds = self.env(context={"lang": "zh_CN"})["courier.evidence.kind"].search([])
+        names = {kind.code: kind.name for kind in kinds}
+        self.assertIn(f"{names['landline']}, {names['surname']}", fine.evidence)
+        self.assertNotIn("landline", fine.evidence)
         self.assertIn("09:40", fine.evidence)
         note = complaint.message_ids.filtered(lambda m: m.body and "拟处罚款" in m.body)
         self.assertTrue(note, "the fines proposed note is in Chinese")
