@@ -39,6 +39,7 @@ from . import res_config_settings_intake
 from . import res_config_settings_desk
 from . import complaint_intake_throttle
 from . import ir_http
+from . import ir_sequence
 from . import ir_module_module
 from . import mail_thread
 from . import mail_template

@@ -414,14 +414,20 @@ class ComplaintClock(models.Model):
         context = {"rules": {}, "fines": []}
         posts = {}
         fired_by_clock = {clock.id: clock._fired_step_ids() for clock in self}
+        # the steps now due, claimed in one insert (a step another run claimed is left out)
+        due = [
+            (clock, step)
+            for clock in self
+            for step in clock.target_id.step_ids
+            if step.id not in fired_by_clock[clock.id]
+            and clock._step_time(step, calendar_of(clock.complaint_id)) <= now
+        ]
+        claimed = self._claim_steps(due, now)
         for clock in self:
-            calendar = calendar_of(clock.complaint_id)
             fired = fired_by_clock[clock.id]
             notes, partners = [], self.env["res.partner"]
             for step in clock.target_id.step_ids:
-                if step.id in fired or clock._step_time(step, calendar) > now:
-                    continue
-                if clock._claim_step(step, now):
+                if (clock.id, step.id) in claimed:
                     fired.add(step.id)
                     step_notes, step_partners = clock._apply_step(step, context)
                     notes += step_notes
@@ -431,6 +437,38 @@ class ComplaintClock(models.Model):
             clock._schedule_next_check(calendar_of, fired)
         self.env["complaint.penalty"].sudo()._create_batch_once(context["fines"])
         self._post_escalations(posts)
+
+    def _claim_steps(self, pairs, now):
+        """Insert the log rows of the (clock, step) ``pairs`` in one statement;
+        the set of (clock id, step id) claimed here (not by another run)."""
+        if not pairs:
+            return set()
+        rows = SQL(", ").join(
+            SQL(
+                "(%s, %s, %s, 'step', %s, %s, NOW() AT TIME ZONE 'UTC', %s, NOW() AT TIME ZONE 'UTC')",
+                clock.id,
+                clock.complaint_id.id,
+                step.id,
+                now,
+                self.env.uid,
+                self.env.uid,
+            )
+            for clock, step in pairs
+        )
+        self.env.cr.execute(
+            SQL(
+                """INSERT INTO complaint_clock_event
+                       (clock_id, complaint_id, step_id, event, date, create_uid, create_date, write_uid, write_date)
+                   VALUES %s
+                   ON CONFLICT (clock_id, step_id) WHERE step_id IS NOT NULL DO NOTHING
+                   RETURNING clock_id, step_id""",
+                rows,
+            )
+        )
+        claimed = {(clock_id, step_id) for clock_id, step_id in self.env.cr.fetchall()}
+        if claimed:
+            self.browse({clock_id for clock_id, __ in claimed}).invalidate_recordset(["event_ids"])
+        return claimed
 
     def _claim_step(self, step, now):
         """Insert the step's log row; False when another run already did."""
@@ -530,14 +568,18 @@ class ComplaintClock(models.Model):
             bodies={complaint.id: Markup("").join(by_complaint[complaint][0]) for complaint in complaints},
         )
         notifications = []
+        # the recipients written once per set of recipients (not once per message)
+        by_recipients = {}
         for complaint, message in zip(complaints, messages, strict=True):
             partners = by_complaint[complaint][1]
             if partners:
-                message.partner_ids = [(6, 0, partners.ids)]
+                by_recipients.setdefault(tuple(sorted(partners.ids)), []).append(message.id)
                 notifications += [
                     {"mail_message_id": message.id, "res_partner_id": partner.id, "notification_type": "inbox"}
                     for partner in partners
                 ]
+        for partner_ids, message_ids in by_recipients.items():
+            self.env["mail.message"].sudo().browse(message_ids).write({"partner_ids": [(6, 0, list(partner_ids))]})
         self.env["mail.notification"].sudo().create(notifications)
 
     def _plugin_data(self):

@@ -3,7 +3,7 @@ references checked and numbers drawn for a batch."""
 
 from odoo import api, models, tools
 from odoo.exceptions import ValidationError
-from odoo.tools import SQL, html2plaintext
+from odoo.tools import html2plaintext
 from odoo.tools.translate import code_translations
 
 from ..engine import intake as intake_engine
@@ -128,21 +128,7 @@ class ComplaintComplaint(models.Model):
     def _next_references(self, company, count):
         """``count`` new references of ``company``'s complaint sequence; the
         numbers of a standard sequence are drawn in one query."""
-        Sequence = self.env["ir.sequence"].with_company(company)
-        sequence = Sequence.sudo().search(
-            [("code", "=", "complaint.complaint"), ("company_id", "in", [company.id, False])],
-            order="company_id",
-            limit=1,
-        )
-        if count == 1 or not sequence or sequence.implementation != "standard" or sequence.use_date_range:
-            return [Sequence.next_by_code("complaint.complaint") for __ in range(count)]
-        self.env.cr.execute(
-            SQL("SELECT nextval(%s) FROM generate_series(1, %s)", f"ir_sequence_{sequence.id:03d}", count)
-        )
-        numbers = [number for (number,) in self.env.cr.fetchall()]
-        # the prefix and suffix are interpolated once (they hold the date, not the number)
-        prefix, suffix = sequence._get_prefix_suffix()
-        return [f"{prefix}{number:0{sequence.padding}d}{suffix}" for number in numbers]
+        return self.env["ir.sequence"]._complaint_next_by_code("complaint.complaint", company, count)
 
     def _reference_label(self, key):
         return {

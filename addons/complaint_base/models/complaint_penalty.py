@@ -84,9 +84,17 @@ class ComplaintPenalty(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
+        new = self.env._("New")
+        unnamed = {}
         for vals in vals_list:
-            if not vals.get("name") or vals["name"] == self.env._("New"):
-                vals["name"] = self.env["ir.sequence"].next_by_code("complaint.penalty") or self.env._("New")
+            if not vals.get("name") or vals["name"] == new:
+                unnamed.setdefault(vals.get("company_id") or self.env.company.id, []).append(vals)
+        # the fine numbers of a batch (a scheduler pass) drawn together, per company
+        for company_id, company_vals in unnamed.items():
+            company = self.env["res.company"].browse(company_id)
+            numbers = self.env["ir.sequence"]._complaint_next_by_code("complaint.penalty", company, len(company_vals))
+            for vals, number in zip(company_vals, numbers, strict=True):
+                vals["name"] = number or new
         return super().create(vals_list)
 
     @api.model
