@@ -8,7 +8,10 @@ The back office is taken as the demo administrator (admin / admin), the desk as
 the demo complaint manager (wanglh), the courier desk as its head-office manager
 (courier_hq_manager), the 4S dealer's desk as its customer-care manager
 (auto_care), the outlet portal as the demo outlet manager of 杭州西湖网点
-(outlet_xihu), the tracking page and the public form as a visitor whose browser
+(outlet_xihu), the grievance desk as its grievance officer (grievance_officer),
+the hotline's registration form as its seat agent (hotline_agent) and the rest
+of the hotline as the centre's dispatcher (hotline_centre), the tracking page,
+the public form and the anonymous grievance pages as a visitor whose browser
 asks for Chinese, in Beijing time. One PNG per screen.
 """
 
@@ -48,6 +51,20 @@ AUTOMOTIVE_SCREENS = {
     "automotive_zero_cases",
     "automotive_zero_case_form",
     "automotive_zero_statistics",
+}
+EMPLOYEE_DESK_SCREENS = {"employee_grievances", "employee_grievance_form"}
+EMPLOYEE_PUBLIC_SCREENS = {"employee_report", "employee_follow_up", "employee_follow_up_page"}
+# the demo's anonymous report (complaint_employee/demo): its receipt code and secret
+GRIEVANCE_RECEIPT = ("4821 7730 5519 2046", "演示-secret-2026")
+HOTLINE_SCREENS = {
+    "hotline_register",
+    "hotline_orders",
+    "hotline_orders_kanban",
+    "hotline_order_form",
+    "hotline_supervision",
+    "hotline_assessment",
+    "hotline_assessment_list",
+    "hotline_knowledge",
 }
 
 
@@ -239,7 +256,7 @@ def open_record(page, url, action, model, domain, order=None):
 
 
 def sectors(browser, args, out, wanted):
-    """The sector desks' back office: the courier network's and the 4S dealer's."""
+    """The sector desks: the courier network's, the 4S dealer's, the grievance desk's, the hotline's."""
     url = args.url
 
     def want(name):
@@ -340,6 +357,96 @@ def sectors(browser, args, out, wanted):
         if want("automotive_zero_statistics"):
             page.goto(f"{url}/odoo/action-complaint_automotive.automotive_zero_report_action")
             shoot(page, out, "automotive_zero_statistics", ".o_pivot")
+        context.close()
+
+    if not wanted or wanted & EMPLOYEE_DESK_SCREENS:
+        context = browser.new_context(**BROWSER)
+        page = login(context, url, "grievance_officer", "grievance_officer")
+        if want("employee_grievances"):
+            page.goto(f"{url}/odoo/action-complaint_employee.complaint_complaint_action_employee")
+            shoot(page, out, "employee_grievances", ".o_list_view .o_data_row")
+        if want("employee_grievance_form"):
+            # a named grievance on its way up the chain (not the anonymous report)
+            open_record(
+                page,
+                url,
+                "complaint_employee.complaint_complaint_action_employee",
+                "complaint.complaint",
+                [("sector", "=", "employee"), ("is_anonymous", "=", False)],
+                "id",
+            )
+            page.wait_for_selector(".o_form_view .o_field_widget[name=subject]")
+            show_tab(page, "employee_grievance")
+            shoot(page, out, "employee_grievance_form", ".o_notebook .tab-pane.active")
+        context.close()
+
+    if not wanted or wanted & EMPLOYEE_PUBLIC_SCREENS:
+        visitor = browser.new_context(**BROWSER, extra_http_headers={"Accept-Language": "zh-CN"})
+        page = visitor.new_page()
+        if want("employee_report"):
+            page.goto(f"{url}/grievance/report")
+            shoot(page, out, "employee_report", "main form button[type=submit]", full_page=True)
+        if want("employee_follow_up") or want("employee_follow_up_page"):
+            page.goto(f"{url}/grievance/follow-up")
+            page.wait_for_selector("main form input[name=code]")
+            page.fill("input[name=code]", GRIEVANCE_RECEIPT[0])
+            page.fill("input[name=secret]", GRIEVANCE_RECEIPT[1])
+            shoot(page, out, "employee_follow_up", "main form button[type=submit]", full_page=True)
+            if want("employee_follow_up_page"):
+                page.click("main form button[type=submit]")
+                page.wait_for_load_state("load")
+                shoot(page, out, "employee_follow_up_page", "main textarea[name=body]", full_page=True)
+        visitor.close()
+
+    if want("hotline_register"):
+        context = browser.new_context(**BROWSER)
+        page = login(context, url, "hotline_agent", "hotline_agent")
+        page.goto(f"{url}/odoo/action-complaint_hotline.complaint_complaint_action_hotline_register")
+        shoot(page, out, "hotline_register", ".o_form_view .o_field_widget[name=subject]")
+        context.close()
+
+    if not wanted or wanted & (HOTLINE_SCREENS - {"hotline_register"}):
+        context = browser.new_context(**BROWSER)
+        page = login(context, url, "hotline_centre", "hotline_centre")
+        if want("hotline_orders"):
+            page.goto(f"{url}/odoo/action-complaint_hotline.complaint_complaint_action_hotline")
+            shoot(page, out, "hotline_orders", ".o_list_view .o_data_row")
+        if want("hotline_orders_kanban"):
+            page.goto(f"{url}/odoo/action-complaint_hotline.complaint_complaint_action_hotline?view_type=kanban")
+            shoot(page, out, "hotline_orders_kanban", ".o_kanban_record")
+        if want("hotline_order_form"):
+            # the noise order: returned by the water group, transferred to the street, signed for
+            open_record(
+                page,
+                url,
+                "complaint_hotline.complaint_complaint_action_hotline",
+                "complaint.complaint",
+                [("sector", "=", "hotline"), ("hotline_hop_ids", "!=", False)],
+                "hotline_hop_count desc, id",
+            )
+            page.wait_for_selector(".o_form_view .o_field_widget[name=subject]")
+            show_tab(page, "dispatch")
+            shoot(page, out, "hotline_order_form", ".o_field_widget[name=hotline_hop_ids] .o_data_row")
+        if want("hotline_supervision"):
+            page.goto(f"{url}/odoo/action-complaint_hotline.complaint_complaint_action_hotline_supervision")
+            shoot(page, out, "hotline_supervision", ".o_list_view .o_data_row")
+        if (want("hotline_assessment") or want("hotline_assessment_list")) and not first_id(
+            page, url, "hotline.assessment", []
+        ):
+            # the demo holds no assessment yet: compute this month's, as the centre does
+            page.goto(f"{url}/odoo/action-complaint_hotline.hotline_assessment_wizard_action")
+            page.wait_for_selector(".modal .o_field_widget[name=date_to]")
+            page.click(".modal button[name=action_compute]")
+            page.wait_for_timeout(2500)
+        if want("hotline_assessment"):
+            page.goto(f"{url}/odoo/action-complaint_hotline.hotline_assessment_action?view_type=pivot")
+            shoot(page, out, "hotline_assessment", ".o_pivot")
+        if want("hotline_assessment_list"):
+            page.goto(f"{url}/odoo/action-complaint_hotline.hotline_assessment_action?view_type=list")
+            shoot(page, out, "hotline_assessment_list", ".o_list_view .o_data_row")
+        if want("hotline_knowledge"):
+            page.goto(f"{url}/odoo/action-complaint_hotline.hotline_knowledge_action")
+            shoot(page, out, "hotline_knowledge", ".o_list_view .o_data_row")
         context.close()
 
 
