@@ -55,8 +55,8 @@ class ComplaintComplaint(models.Model):
     hotline_route_id = fields.Many2one("hotline.route", string="Routing Rule", readonly=True, copy=False)
     hotline_to_leader = fields.Boolean(string="Sent to the Leaders", readonly=True, copy=False)
     hotline_date_dispatched = fields.Datetime(string="Dispatched On", readonly=True, copy=False)
-    hotline_date_signed = fields.Datetime(string="Signed For On", readonly=True, copy=False)
-    hotline_signed_by_id = fields.Many2one("res.users", string="Signed For By", readonly=True, copy=False)
+    hotline_date_signed = fields.Datetime(string="Department Signed For On", readonly=True, copy=False)
+    hotline_signed_by_id = fields.Many2one("res.users", string="Department Signed For By", readonly=True, copy=False)
     hotline_arbitrated = fields.Boolean(
         string="Arbitrated", readonly=True, copy=False, help="The centre decided who handles it: no more returns."
     )
@@ -84,7 +84,7 @@ class ComplaintComplaint(models.Model):
     hotline_merged_ids = fields.One2many("complaint.complaint", "hotline_merged_into_id", string="Merged Orders")
     hotline_caller_ids = fields.One2many("hotline.caller", "order_id", string="Callers")
     hotline_hop_ids = fields.One2many("hotline.hop", "order_id", string="Hops")
-    hotline_hop_count = fields.Integer(string="Hops", readonly=True, copy=False)
+    hotline_hop_count = fields.Integer(string="Hop Count", readonly=True, copy=False)
     hotline_return_count = fields.Integer(string="Returns", readonly=True, copy=False)
     hotline_transfer_count = fields.Integer(string="Re-Dispatches", readonly=True, copy=False)
     hotline_department_count = fields.Integer(string="Departments Involved", readonly=True, copy=False)
