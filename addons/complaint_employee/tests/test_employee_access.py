@@ -78,5 +78,16 @@ class TestEmployeeAccess(EmployeeCase):
         self.assertIn(menu.id, self.env["ir.ui.menu"].with_user(self.officer)._visible_menu_ids())
 
     def test_officer_actions_refused_to_others(self):
-        with self.assertRaises(AccessError):
-            self.grievance.with_user(self.manager).action_employee_admin_reply()
+        """The officers' buttons, called over RPC by anyone else: refused,
+        down to the portal user and the reporter themself."""
+        methods = (
+            "action_employee_admin_reply",
+            "action_employee_appeal_gm",
+            "action_employee_gm_answer",
+            "action_employee_request_identity",
+        )
+        for user in (self.manager, self.admin, self.hr_user, self.custodian, self.reporter_user, self.portal_user):
+            for method in methods:
+                with self.subTest(user=user.login, method=method), self.assertRaises(AccessError):
+                    getattr(self.grievance.with_user(user), method)()
+        self.assertFalse(self.grievance.employee_admin_reply_date)

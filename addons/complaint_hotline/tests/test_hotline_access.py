@@ -70,6 +70,12 @@ class TestHotlineAccess(HotlineCase):
             extension.with_user(self.water_user).write({"state": "approved"})
         with self.assertRaises(AccessError):
             self.env["hotline.assessment"].with_user(self.water_user)._compute_period("2026-03-01", "2026-03-31")
+        for user in (self.water_user, self.agent, portal, courier_like):
+            with self.assertRaises(AccessError, msg=user.login):
+                order.with_user(user).action_hotline_supervise("x")
+            with self.assertRaises(AccessError, msg=user.login):
+                self.env["hotline.assessment.wizard"].with_user(user).create({}).action_compute()
+        self.assertFalse(order.is_supervised)
 
     def test_other_sectors_do_not_see_hotline_orders(self):
         order = self._order()
