@@ -1,3 +1,6 @@
+from datetime import datetime, time
+from zoneinfo import ZoneInfo
+
 from odoo import api, fields, models
 from odoo.exceptions import AccessError
 
@@ -53,8 +56,7 @@ class HotlineAssessment(models.Model):
     @api.model
     def _counts(self, company, date_from, date_to):
         """{department id: counts} of the hops in [date_from, date_to] (local days)."""
-        start = fields.Datetime.to_datetime(date_from)
-        end = fields.Datetime.to_datetime(fields.Date.add(date_to, days=1))
+        start, end = self._local_bounds(company, date_from, date_to)
         hops = (
             self.env["hotline.hop"]
             .sudo()
@@ -88,6 +90,18 @@ class HotlineAssessment(models.Model):
         return counts
 
     @api.model
+    @api.model
+    def _local_bounds(self, company, date_from, date_to):
+        """The UTC instants (naive, as stored) of the company's local midnight
+        starting ``date_from`` and ending ``date_to``: a period is of local days."""
+        zone = ZoneInfo(company._complaint_tz())
+
+        def utc(day):
+            local = datetime.combine(fields.Date.to_date(day), time.min, tzinfo=zone)
+            return local.astimezone(ZoneInfo("UTC")).replace(tzinfo=None)
+
+        return utc(date_from), utc(fields.Date.add(fields.Date.to_date(date_to), days=1))
+
     def _compute_period(self, date_from, date_to, company=None):
         """Write (again) the rows of the period for ``company``."""
         if not self.env.su and not self.env.user.has_group("complaint_hotline.group_hotline_dispatcher"):

@@ -78,3 +78,22 @@ class TestHotlineAssessment(HotlineCase):
         self.assertEqual(len(again), len(rows))
         # a department reads its own row only
         self.assertEqual(self.env["hotline.assessment"].with_user(self.water_user).search([]).department_id, self.water)
+
+    def test_periods_are_local_days(self):
+        """A month of the assessment is a month of Beijing days: a dispatch at
+        01:30 on 1 April (17:30 UTC on 31 March) belongs to April, one at
+        01:00 on 1 March (17:00 UTC on 28 February) to March."""
+        Assessment = self.env["hotline.assessment"]
+        start, end = Assessment._local_bounds(self.env.company, "2026-03-01", "2026-03-31")
+        self.assertEqual(str(start), "2026-02-28 16:00:00")
+        self.assertEqual(str(end), "2026-03-31 16:00:00")
+        early = self._order(bj(2026, 3, 1, 1, 0), subject="月初 停水")
+        late = self._order(bj(2026, 4, 1, 1, 30), subject="月末 停水")
+        with freeze_time(bj(2026, 3, 1, 1, 0)):
+            early.with_user(self.dispatcher).action_hotline_dispatch()
+        with freeze_time(bj(2026, 4, 1, 1, 30)):
+            late.with_user(self.dispatcher).action_hotline_dispatch()
+        march = Assessment.with_user(self.dispatcher)._compute_period("2026-03-01", "2026-03-31")
+        april = Assessment.with_user(self.dispatcher)._compute_period("2026-04-01", "2026-04-30")
+        self.assertEqual(march.filtered(lambda r: r.department_id == self.water).dispatched, 1)
+        self.assertEqual(april.filtered(lambda r: r.department_id == self.water).dispatched, 1)
