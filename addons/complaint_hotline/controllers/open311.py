@@ -261,11 +261,14 @@ class Open311Controller(http.Controller):
             raise Open311Error(400, 400, request.env._("service_code is required."))
         types = dict(ORDER_TYPES)
         values = {"hotline_order_type": code if code in types else "complaint"}
-        if code not in types:
+        if code in types:
+            service_name = request.env["complaint.complaint"]._translate_plugin_message(types[code])
+        else:
             category = self._categories(company).filtered(lambda c: c.code == code)[:1]
             if not category:
                 raise Open311Error(404, 404, request.env._("Unknown service code."))
             values["category_id"] = category.id
+            service_name = category.name
         description = (params.get("description") or "").strip()
         address = (params.get("address_string") or "").strip()
         latitude, longitude = self._coordinates(params)
@@ -274,7 +277,7 @@ class Open311Controller(http.Controller):
         name = " ".join(filter(None, [params.get("last_name"), params.get("first_name")])).strip()
         values.update(
             {
-                "subject": (description or address)[:200],
+                "subject": (description or address or f"{service_name} ({latitude}, {longitude})")[:200],
                 "description": description,
                 "hotline_address": address[:300] or False,
                 "hotline_latitude": latitude or 0.0,

@@ -23,6 +23,13 @@ class HotlineDepartmentPortal(CustomerPortal):
     order's portal-readable fields); nothing is written as superuser here."""
 
     def _hotline_domain(self):
+        """The orders of the user's departments, as ids the user reads (the
+        hotline columns are not portal-readable: the department filter is
+        searched as superuser, within the user's departments only)."""
+        Complaint = request.env["complaint.complaint"]
+        return [("id", "in", Complaint.sudo()._search(self._hotline_department_domain()))]
+
+    def _hotline_department_domain(self):
         departments = request.env["complaint.complaint"]._hotline_user_departments()
         return [
             ("sector", "=", SECTOR),
@@ -69,7 +76,7 @@ class HotlineDepartmentPortal(CustomerPortal):
             if not order or order.sector != SECTOR:
                 raise MissingError(request.env._("This work order does not exist."))
             order.check_access("read")
-            if not order.filtered_domain(self._hotline_domain()):
+            if not order.sudo().filtered_domain(self._hotline_department_domain()):
                 raise AccessError(request.env._("This work order is not dispatched to your department."))
         except (AccessError, MissingError):
             raise request.not_found() from None

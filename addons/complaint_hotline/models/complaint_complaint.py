@@ -271,10 +271,12 @@ class ComplaintComplaint(models.Model):
         and clocks.  ``states``: the hotline statuses allowed."""
         user = self.env.user
         # a portal user only reads orders (its record rule); what it may do
-        # is decided below, then the methods write as superuser
+        # is decided by the role, then the methods write as superuser
         self.check_access("read" if user.share and not self.env.su else "write")
+        self._hotline_check_role(role)
         _ = self.env._
-        for order in self:
+        # read as superuser: a portal user reads only the portal fields
+        for order in self.sudo():
             if order.sector != SECTOR:
                 raise UserError(_("%s is not a hotline work order.", order.display_name))
             if states and order.hotline_state not in states:
@@ -287,8 +289,15 @@ class ComplaintComplaint(models.Model):
                         ),
                     )
                 )
+
+    def _hotline_check_role(self, role):
+        """The current user may act as ``role`` on these orders (see
+        :meth:`_hotline_check`), else AccessError; checked before the
+        states, so that nobody learns an order's state this way."""
         if self.env.su:
             return
+        user = self.env.user
+        _ = self.env._
         if user.share:
             if role in ("lead", "handler") and user._is_portal():
                 self._hotline_check_department(role)

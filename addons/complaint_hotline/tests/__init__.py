@@ -5,3 +5,4 @@ from . import test_hotline_supervision
 from . import test_hotline_assessment
 from . import test_hotline_open311
 from . import test_hotline_assessment_report
+from . import test_hotline_portal
