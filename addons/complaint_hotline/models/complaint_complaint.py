@@ -185,11 +185,8 @@ class ComplaintComplaint(models.Model):
         type) belongs to the company's hotline centre, not the base's
         default team."""
         values = super().default_get(fields_list)
-        if (
-            "team_id" in fields_list
-            and values.get("hotline_order_type")
-            and not self.env.context.get("default_team_id")
-        ):
+        order_type = values.get("hotline_order_type") or self.env.context.get("default_hotline_order_type")
+        if "team_id" in fields_list and order_type and not self.env.context.get("default_team_id"):
             centre = self.env.company.hotline_centre_team_id
             if centre:
                 values["team_id"] = centre.id

@@ -6,3 +6,5 @@ from . import test_hotline_assessment
 from . import test_hotline_open311
 from . import test_hotline_assessment_report
 from . import test_hotline_portal
+from . import test_hotline_service_area
+from . import test_hotline_ui

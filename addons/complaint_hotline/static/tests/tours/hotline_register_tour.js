@@ -7,14 +7,9 @@ registry.category("web_tour.tours").add("hotline_register_tour", {
     url: "/odoo/action-complaint_hotline.complaint_complaint_action_hotline_register",
     steps: () => [
         {
-            content: "The caller number has the focus",
-            trigger: ".o_field_widget[name=contact_phone] input:focus",
-            run: "edit 13905718888",
-        },
-        {
-            content: "The summary of the request",
-            trigger: ".o_field_widget[name=subject] input",
-            run: "click",
+            content: "The caller number first",
+            trigger: ".o_field_widget[name=contact_phone] input",
+            run: "edit 13905718888 && press Tab",
         },
         {
             content: "The caller's earlier call appears at once",
