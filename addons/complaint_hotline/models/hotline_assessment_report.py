@@ -93,7 +93,8 @@ class HotlineAssessment(models.Model):
 
     def _xlsx_filename(self, env):
         start, end = min(self.mapped("date_from")), max(self.mapped("date_to"))
-        return f"{env._('department-assessment')}-{start:%Y%m%d}-{end:%Y%m%d}.xlsx"
+        stem = env._("department-assessment")
+        return f"{stem}-{start:%Y%m%d}-{end:%Y%m%d}.xlsx"
 
     def action_export_xlsx(self):
         """The selected rows as an Excel workbook (managers only), in the
@@ -186,6 +187,12 @@ class HotlineAssessment(models.Model):
             "date_to": format_date(env, date_to, lang_code=lang),
         }
         subject = env._("Department assessment, %(date_from)s to %(date_to)s", **period)
+        intro = env._(
+            "Dear %(name)s, here is the department assessment of %(company)s from %(date_from)s to %(date_to)s.",
+            name=user.name,
+            company=company.name,
+            **period,
+        )
         body = env["ir.qweb"]._render(
             "complaint_hotline.hotline_assessment_report_mail",
             {
@@ -194,7 +201,7 @@ class HotlineAssessment(models.Model):
                 "rows": rows,
                 "rates": self._rate_labels(env),
                 "subject": subject,
-                **period,
+                "intro": intro,
             },
         )
         return (
