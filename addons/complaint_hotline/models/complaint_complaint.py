@@ -473,7 +473,6 @@ class ComplaintComplaint(models.Model):
             )
             departments = order.hotline_department_id | order.hotline_co_department_ids
             users = departments.leader_id if order.hotline_to_leader else departments.member_ids | departments.leader_id
-            users |= departments.hotline_portal_user_ids
             order._hotline_assign_handler()
             if order.hotline_site_manager_id:
                 order._hotline_notify(
@@ -500,15 +499,16 @@ class ComplaintComplaint(models.Model):
         The centre's people do not stay the handler."""
         for order in self:
             manager = order.hotline_area_id._hotline_site_manager()
-            order.hotline_site_manager_id = manager
             department = order.hotline_department_id
             member = department.member_ids.filtered(lambda u: not u.share)[:1]
             if order.hotline_to_leader:
                 handler = department.leader_id or manager or member
             else:
                 handler = manager or member or department.leader_id
-            if handler:
-                order.user_id = handler
+            values = {"hotline_site_manager_id": manager.id}
+            if handler and handler != order.user_id:
+                values["user_id"] = handler.id
+            order.write(values)
 
     def _hotline_cancel_dispatch_clocks(self):
         self.sudo().clock_ids.filtered(
@@ -757,6 +757,7 @@ class ComplaintComplaint(models.Model):
             | pick("hotline_order_noise", centre)
             | pick("hotline_order_wages", centre)
             | pick("hotline_order_service_area", centre)
+            | pick("hotline_order_water_leak", centre)
         ).action_hotline_dispatch()
         pick("hotline_order_water", "demo_user_water").action_hotline_sign()
         pick("hotline_order_water", "demo_user_water").action_hotline_reply(
