@@ -123,18 +123,6 @@ class HotlineAssessment(models.Model):
 
     # --- the monthly report to the leaders ------------------------------------
     @api.model
-    def _cron_monthly(self):
-        """The previous month's assessment for every company with a hotline,
-        then its report to the company's leaders (once per period)."""
-        super()._cron_monthly()
-        today = fields.Date.context_today(self)
-        end = fields.Date.subtract(today.replace(day=1), days=1)
-        start = end.replace(day=1)
-        companies = self.env["complaint.team"].sudo().search([("hotline_kind", "=", "department")]).company_id
-        for company in companies:
-            self.sudo()._send_monthly_report(company, start, end)
-
-    @api.model
     def _send_monthly_report(self, company, date_from, date_to):
         """E-mail the period's ranking (and the workbook) to each recipient
         of ``company`` (Settings > Assessment report recipients) not sent it

@@ -140,6 +140,14 @@ class TestHotlineAssessmentReport(HotlineCase):
         self.assertEqual(len(third - first), 1)
         self.assertEqual((third - first).recipient_ids, late.partner_id)
 
+    def test_the_month_is_the_companys_local_month(self):
+        """On 1 March at 01:00 in Beijing (28 February, 17:00 UTC) last month is February."""
+        self._february()
+        mails = self._cron("2026-02-28 17:00:00")
+        self.assertEqual(len(mails), 2)
+        logs = self.env["hotline.assessment.report.log"].search([])
+        self.assertEqual({(str(log.date_from), str(log.date_to)) for log in logs}, {("2026-02-01", "2026-02-28")})
+
     def test_no_report_without_recipients(self):
         self._february()
         self.company.hotline_report_user_ids = False
