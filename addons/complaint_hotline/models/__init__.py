@@ -13,3 +13,4 @@ from . import complaint_complaint_intake
 from . import hotline_extension
 from . import hotline_assessment
 from . import hotline_assessment_report
+from . import hotline_demo
