@@ -321,17 +321,17 @@ class _Month:
                 reply_at = when + (due - when) * rng.uniform(0.1, 0.8)
             reply_at = self.daytime(reply_at, rng)
             for number in range(plan.reminders):
-                remind_at = when + (reply_at - when) * (number + 1) / (plan.reminders + 1)
+                remind_at = when + (reply_at - when) * (number + 1) / (plan.reminders + 2)
                 note = demo_month.REMINDER_NOTES[number]
                 if not self.step(remind_at, self.centre, order, "action_hotline_remind", note):
                     return
-            plan.reminders = 0
             if plan.supervise:
-                supervise_at = when + (reply_at - when) * 0.6
+                supervise_at = when + (reply_at - when) * (plan.reminders + 1) / (plan.reminders + 2)
                 reason = rng.choice(demo_month.SUPERVISION_REASONS)
                 if not self.step(supervise_at, self.centre, order, "action_hotline_supervise", reason):
                     return
                 plan.supervise = False
+            plan.reminders = 0
             when = reply_at
             if not self.step(when, handler, order, "action_hotline_reply", plan.reply):
                 return
@@ -367,7 +367,7 @@ class ComplaintComplaint(models.Model):
     _inherit = "complaint.complaint"
 
     @api.model
-    def _hotline_demo_month(self, count=200, seed=12345):
+    def _hotline_demo_month(self, count=160, seed=12345):
         """Demo data: a month of calls at the district hotline, every step
         by its demo user at its time (see :mod:`..rules.demo_month`), then
         the department assessment of last month and of this month.  Runs

@@ -55,7 +55,7 @@ class TestHotlineDemoMonth(TransactionCase):
         orders = self.orders
         self.assertTrue(150 <= len(orders) <= 300, len(orders))
         self.assertEqual(set(orders.mapped("hotline_order_type")), {key for key, __ in ORDER_TYPES})
-        installed = self.env.ref("base.module_complaint_hotline").create_date
+        installed = self.env.ref("complaint_hotline.hotline_team_centre").create_date
         self.assertLess(max(orders.mapped("date_received")), installed + timedelta(minutes=10))
         self.assertGreater(min(orders.mapped("date_received")), installed - timedelta(days=63))
         # not all on one day: the month is spread over at least 25 local days
