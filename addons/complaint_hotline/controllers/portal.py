@@ -1,13 +1,15 @@
 from odoo import http
 from odoo.addons.portal.controllers.portal import CustomerPortal
 from odoo.addons.portal.controllers.portal import pager as portal_pager
-from odoo.exceptions import AccessError, MissingError, UserError
+from odoo.exceptions import AccessError, MissingError, UserError, ValidationError
 from odoo.http import request
 
 from ..rules.types import SECTOR
 
 #: the longest text a portal form accepts (a reason, a reply)
 MAX_TEXT = 5000
+#: the most time one extension request asks for, per unit
+MAX_EXTENSION = {"hours": 240, "working_days": 30, "days": 45}
 
 
 class HotlineDepartmentPortal(CustomerPortal):
@@ -96,6 +98,8 @@ class HotlineDepartmentPortal(CustomerPortal):
                 "is_lead": order_sudo.hotline_department_id in mine,
                 "clocks": clocks,
                 "hops": order_sudo.hotline_hop_ids.sorted(lambda h: (h.date, h.id)),
+                "extensions": order_sudo.hotline_extension_ids,
+                "extension_units": order_sudo.hotline_extension_ids._fields["unit"]._description_selection(request.env),
                 "page_name": "hotline_order",
                 **values,
             },
@@ -128,3 +132,29 @@ class HotlineDepartmentPortal(CustomerPortal):
     @http.route("/my/hotline/orders/<int:order_id>/reply", type="http", auth="user", methods=["POST"], website=True)
     def portal_hotline_reply(self, order_id, reply=None, **kw):
         return self._hotline_post(order_id, lambda order: order.action_hotline_reply((reply or "")[:MAX_TEXT]))
+
+    @http.route("/my/hotline/orders/<int:order_id>/extension", type="http", auth="user", methods=["POST"], website=True)
+    def portal_hotline_extension(self, order_id, amount=None, unit=None, reason=None, **kw):
+        """An extension request (延期申请) of the lead department's account:
+        the backend's request, with its checks; the centre decides."""
+
+        def ask(order):
+            _ = request.env._
+            try:
+                value = float(amount or "")
+            except ValueError:
+                raise ValidationError(_("Give the extension as a number.")) from None
+            if unit not in MAX_EXTENSION:
+                raise ValidationError(_("Choose the unit of the extension."))
+            if not 0 < value <= MAX_EXTENSION[unit]:
+                raise ValidationError(
+                    _("An extension is more than 0 and at most %(max)s in this unit.", max=MAX_EXTENSION[unit])
+                )
+            text = (reason or "").strip()[:MAX_TEXT]
+            if not text:
+                raise ValidationError(_("Say why the order needs more time."))
+            request.env["hotline.extension"].create(
+                {"order_id": order.id, "amount": value, "unit": unit, "reason": text}
+            )
+
+        return self._hotline_post(order_id, ask)

@@ -14,3 +14,4 @@ from . import hotline_extension
 from . import hotline_assessment
 from . import hotline_assessment_report
 from . import hotline_demo
+from . import complaint_complaint_portal

@@ -1,6 +1,7 @@
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 
+GROUP_DISPATCHER = "complaint_hotline.group_hotline_dispatcher"
 EXTENSION_UNITS = [("hours", "Hours"), ("working_days", "Working Days"), ("days", "Days")]
 
 
@@ -40,10 +41,32 @@ class HotlineExtension(models.Model):
     def create(self, vals_list):
         orders = self.env["complaint.complaint"].browse([vals["order_id"] for vals in vals_list])
         orders._hotline_check("lead", states=("signed", "dispatched"))
+        waiting = self.sudo().search([("order_id", "in", orders.ids), ("state", "=", "requested")], limit=1)
+        if waiting or len(set(orders.ids)) < len(vals_list):
+            raise UserError(
+                self.env._(
+                    "%s has an extension request waiting for the centre's decision.",
+                    (waiting.order_id or orders[:1]).name,
+                )
+            )
         for vals in vals_list:
             vals.pop("state", None)
             vals["requested_by_id"] = self.env.uid
-        return super(HotlineExtension, self.sudo()).create(vals_list).with_env(self.env)
+        requests = super(HotlineExtension, self.sudo()).create(vals_list)
+        for request in requests:
+            order = request.order_id
+            centre = order.team_id
+            order._hotline_notify(
+                centre.leader_id | centre.member_ids.filtered(lambda u: u.has_group(GROUP_DISPATCHER)),
+                order._hotline_env()._(
+                    "%(user)s asks for an extension of %(amount)s %(unit)s: %(reason)s",
+                    user=self.env.user.name,
+                    amount=f"{request.amount:g}",
+                    unit=dict(request._fields["unit"]._description_selection(order._hotline_env())).get(request.unit),
+                    reason=request.reason,
+                ),
+            )
+        return requests.with_env(self.env)
 
     def write(self, vals):
         if not self.env.su and set(vals) - {"decision_note"}:
@@ -51,7 +74,7 @@ class HotlineExtension(models.Model):
         return super().write(vals)
 
     def _check_centre(self):
-        if not self.env.su and not self.env.user.has_group("complaint_hotline.group_hotline_dispatcher"):
+        if not self.env.su and not self.env.user.has_group(GROUP_DISPATCHER):
             raise AccessError(self.env._("Only the hotline centre approves extensions."))
         self.check_access("read")
         if self.filtered(lambda e: e.state != "requested"):
