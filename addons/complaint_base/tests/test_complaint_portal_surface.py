@@ -80,6 +80,8 @@ PORTAL_ROUTES = {
         "the lead department, the state and the clocks",
         ("/my/hotline/orders/<int:order_id>/return", "user", ("POST",)): "the same, CSRF, with a reason",
         ("/my/hotline/orders/<int:order_id>/reply", "user", ("POST",)): "the same, CSRF, with the reply",
+        ("/my/hotline/orders/<int:order_id>/extension", "user", ("POST",)): "the same, CSRF, amount, unit and "
+        "reason checked; hotline.extension.create checks the lead department and one waiting request",
     },
 }
 
