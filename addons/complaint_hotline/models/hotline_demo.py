@@ -128,7 +128,10 @@ class _Month:
         self.departments = {key: ref(f"complaint_hotline.{team}") for key, (team, __) in DEPARTMENTS.items()}
         self.handlers = {key: ref(f"complaint_hotline.{user}") for key, (__, user) in DEPARTMENTS.items()}
         self.wrong_handlers = dict(self.handlers, service_area=ref("complaint_hotline.demo_user_qc"))
-        self.Orders = env["complaint.complaint"].with_context(tracking_disable=True, mail_notrack=True)
+        # demo orders, like those of the data files, send no acknowledgement to their callers
+        self.Orders = env["complaint.complaint"].with_context(
+            tracking_disable=True, mail_notrack=True, complaint_no_acknowledgement=True
+        )
         self.xmlids = []
         self._ids = {}
 

@@ -64,6 +64,8 @@ class TestHotlineDemoMonth(TransactionCase):
         self.assertGreaterEqual(len(orders.hotline_department_id), 5)
         self.assertGreaterEqual(len(orders.category_id), 8)
         self.assertGreaterEqual(len(orders.hotline_area_id), 5)
+        # demo data: no acknowledgement sent or queued for the callers
+        self.assertFalse(orders.filtered("acknowledgement_queued"))
         states = set(orders.mapped("hotline_state"))
         self.assertTrue({"closed", "signed", "merged"} <= states, states)
         self.assertTrue(orders.filtered(lambda o: o.hotline_answered_on_call and o.hotline_state == "closed"))
