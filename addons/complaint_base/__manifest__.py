@@ -27,6 +27,7 @@
         "data/complaint_acknowledgement_data.xml",
         "data/complaint_team_data.xml",
         "data/complaint_holiday_warning_data.xml",
+        "data/complaint_improvement_data.xml",
         "views/complaint_clock_views.xml",
         "views/complaint_penalty_views.xml",
         "views/complaint_penalty_company_views.xml",
@@ -52,6 +53,7 @@
         "wizard/complaint_import_target_views.xml",
         "views/complaint_desk_views.xml",
         "views/complaint_base_menus.xml",
+        "views/complaint_improvement_views.xml",
     ],
     "demo": [
         "demo/complaint_base_lang_demo.xml",
