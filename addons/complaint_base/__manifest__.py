@@ -60,6 +60,7 @@
         "demo/complaint_deadline_demo.xml",
         "demo/complaint_demo.xml",
         "demo/complaint_api_demo.xml",
+        "demo/complaint_improvement_demo.xml",
     ],
     "assets": {
         # the graph view is loaded lazily in 18: its extension goes with it

@@ -12,7 +12,14 @@ from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError
 from odoo.tools import SQL, is_html_empty
 
-from ..engine.recurring import effectiveness_due, effectiveness_verdict, key_domain, parse_key
+from ..engine.recurring import (
+    DEFAULT_KEY_FIELDS,
+    effectiveness_due,
+    effectiveness_verdict,
+    key_domain,
+    make_key,
+    parse_key,
+)
 from ..plugins import call_hook
 from ..plugins.default import policy_matches, policy_specificity
 from .complaint_clock import OPEN_CLOCK_STATES
@@ -245,6 +252,9 @@ class ComplaintImprovement(models.Model):
             if vals.get("state", "draft") != "draft":
                 vals.setdefault("date_open", fields.Datetime.now())
         actions = super().create(vals_list)
+        actions.filtered(
+            lambda a: not a.recurring_key and (a.complaint_ids or a.category_id)
+        )._set_recurring_key_from_complaints()
         opened = actions.filtered(lambda a: a.state == "open")
         for action in opened:
             action._improvement_clock_event("improvement_open", action.date_open)
@@ -254,6 +264,25 @@ class ComplaintImprovement(models.Model):
     def _unlink_except_open(self):
         if any(action.state not in ("draft", "cancel") for action in self):
             raise UserError(self.env._("Only draft or cancelled improvement actions can be deleted."))
+
+    def _set_recurring_key_from_complaints(self):
+        """An action linked to complaints of one recurring group answers that
+        group (its key and label), so that its effectiveness can be checked."""
+        Complaint = self.env["complaint.complaint"]
+        for action in self.sudo():
+            keys = {complaint._recurring_key() for complaint in action.complaint_ids}
+            if len(keys) == 1 and (key := keys.pop()):
+                first = action.complaint_ids[0]
+                names = first._recurring_key_fields(first.sector)
+                values = [first[name] for name in names]
+            elif action.category_id and Complaint._recurring_key_fields(action.sector) == DEFAULT_KEY_FIELDS:
+                # the complaints differ: the action's own category and respondent name the group
+                names, values = DEFAULT_KEY_FIELDS, [action.category_id, action.respondent_id]
+                key = make_key(action.company_id.id, [(n, v.id or False) for n, v in zip(names, values, strict=True)])
+            else:
+                continue
+            label = Complaint._key_label(names, values)
+            action.write({"recurring_key": key, "recurring_label": action.recurring_label or label})
 
     # --- rights ---------------------------------------------------------------
     def _check_improvement_manager(self):
