@@ -401,6 +401,7 @@ class TestImprovementEscalation(ImprovementCase):
         late = self.env.ref("complaint_base.step_improvement_containment_late")
         self.assertEqual(containment.next_check, bj(2026, 3, 4, 4, 0), "75% of 24 hours")
         messages = len(action.message_ids)
+        fines = self.env["complaint.penalty"].search_count([])
         with freeze_time(bj(2026, 3, 4, 4, 1)):
             self._run_scheduler()
         fired = containment.event_ids.filtered(lambda e: e.event == "step").step_id
@@ -416,7 +417,7 @@ class TestImprovementEscalation(ImprovementCase):
         self.assertEqual(fired, remind | late)
         self.assertEqual(len(action.message_ids), messages + 2, "each step once, however often the scheduler runs")
         self.assertIn(self.manager.partner_id, action.message_ids[0].partner_ids, "the complaint managers are told")
-        self.assertFalse(self.env["complaint.penalty"].search([]), "no fine on an improvement action")
+        self.assertEqual(self.env["complaint.penalty"].search_count([]), fines, "no fine on an improvement action")
 
     def test_analysis_overdue_plans_an_activity_for_the_team_leader(self):
         with freeze_time(bj(2026, 3, 6, 16, 0)):
@@ -494,14 +495,18 @@ class TestImprovementEffectiveness(ImprovementCase):
 
     def test_note_in_the_company_language(self):
         self.env["res.lang"]._activate_lang("zh_CN")
+        self.env["ir.module.module"].search([("name", "=", "complaint_base")])._update_translations(["zh_CN"])
         self.company.partner_id.lang = "zh_CN"
         action = self._closed_action()
         with freeze_time(bj(2026, 7, 1, 10, 0)):
             self._run_check()
         body = action.message_ids[0].body
-        if self.env["ir.module.module"].search([("name", "=", "complaint_base")]).state == "installed":
-            self.assertIn("2026", body)
-        self.assertIn("4", body)
+        self.assertIn("有效性检查：有效", body)
+        # the closing in Beijing time (10:00), not UTC (02:00)
+        closed = self.company._complaint_format_datetime(action.date_closed, dt_format="minutes")
+        self.assertIn(closed, body)
+        self.assertIn("10", closed)
+        self.assertNotIn("02", closed.split()[-1])
 
     def test_an_action_without_group(self):
         with freeze_time(bj(2026, 3, 20, 10, 0)):
