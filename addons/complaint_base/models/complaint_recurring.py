@@ -60,6 +60,8 @@ class ComplaintRecurring(models.TransientModel):
         complaints = self.complaint_ids.exists()
         if not complaints:
             raise UserError(self.env._("The complaints of this group are no longer there; refresh the list."))
+        # the row is the user's own and writable: its complaints must be theirs to read
+        complaints.check_access("read")
         action = Improvement._open_from_complaints(complaints, key=self.key, label=self.label)
         self.improvement_id = action
         return action._form_action()
