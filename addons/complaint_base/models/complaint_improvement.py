@@ -141,7 +141,11 @@ class ComplaintImprovement(models.Model):
         help="The recurring-complaint group this action answers (company, category, respondent or the fields a "
         "sector chooses); the effectiveness check looks for new complaints of the same group.",
     )
-    recurring_label = fields.Char(string="Recurring Group", copy=False)
+    recurring_label = fields.Char(
+        string="Recurring Group",
+        compute="_compute_recurring_label",
+        help="The group's fields, as the reader reads them.",
+    )
     date_open = fields.Datetime(string="Opened On", readonly=True, copy=False, index=True)
     date_closed = fields.Datetime(string="Closed On", readonly=True, copy=False, index=True)
 
@@ -220,6 +224,26 @@ class ComplaintImprovement(models.Model):
                 c.state == "breached" for c in action.clock_ids
             )
 
+    @api.depends("recurring_key")
+    @api.depends_context("lang")
+    def _compute_recurring_label(self):
+        Complaint = self.env["complaint.complaint"]
+        for action in self:
+            label = False
+            try:
+                __, pairs = parse_key(action.recurring_key) if action.recurring_key else (None, [])
+            except ValueError:
+                pairs = []
+            if pairs and all(name in Complaint._fields for name, __ in pairs):
+                values = []
+                for name, value in pairs:
+                    field = Complaint._fields[name]
+                    values.append(
+                        self.env[field.comodel_name].browse(value or []) if field.type == "many2one" else value
+                    )
+                label = Complaint._key_label([name for name, __ in pairs], values)
+            action.recurring_label = label
+
     @api.depends("complaint_ids")
     def _compute_complaint_count(self):
         for action in self:
@@ -267,22 +291,24 @@ class ComplaintImprovement(models.Model):
 
     def _set_recurring_key_from_complaints(self):
         """An action linked to complaints of one recurring group answers that
-        group (its key and label), so that its effectiveness can be checked."""
+        group, so that its effectiveness can be checked."""
         Complaint = self.env["complaint.complaint"]
         for action in self.sudo():
             keys = {complaint._recurring_key() for complaint in action.complaint_ids}
             if len(keys) == 1 and (key := keys.pop()):
-                first = action.complaint_ids[0]
-                names = first._recurring_key_fields(first.sector)
-                values = [first[name] for name in names]
+                pass
             elif action.category_id and Complaint._recurring_key_fields(action.sector) == DEFAULT_KEY_FIELDS:
                 # the complaints differ: the action's own category and respondent name the group
-                names, values = DEFAULT_KEY_FIELDS, [action.category_id, action.respondent_id]
-                key = make_key(action.company_id.id, [(n, v.id or False) for n, v in zip(names, values, strict=True)])
+                key = make_key(
+                    action.company_id.id,
+                    [
+                        ("category_id", action.category_id.id),
+                        ("respondent_partner_id", action.respondent_id.id or False),
+                    ],
+                )
             else:
                 continue
-            label = Complaint._key_label(names, values)
-            action.write({"recurring_key": key, "recurring_label": action.recurring_label or label})
+            action.recurring_key = key
 
     # --- rights ---------------------------------------------------------------
     def _check_improvement_manager(self):
@@ -492,7 +518,6 @@ class ComplaintImprovement(models.Model):
             "severity": severity,
             "complaint_ids": [(6, 0, complaints.ids)],
             "recurring_key": key or False,
-            "recurring_label": label or False,
             "d2_problem": problem,
             "d4_root_cause": collect("root_cause"),
             "d5_corrective": collect("corrective_action"),

@@ -6,13 +6,13 @@ class ResCompany(models.Model):
     _inherit = "res.company"
 
     complaint_recurring_threshold = fields.Integer(
-        string="Recurring Complaints: Threshold",
+        string="Recurring Complaint Threshold",
         default=3,
         help="A group of complaints with the same category and respondent (or the fields a sector chooses) "
         "recurs from this many complaints within the window.",
     )
     complaint_recurring_window_days = fields.Integer(
-        string="Recurring Complaints: Window (Days)",
+        string="Recurring Complaint Window (Days)",
         default=30,
         help="Complaints received within this many days count together when looking for recurring complaints.",
     )

@@ -7,12 +7,14 @@ import types
 from freezegun import freeze_time
 from psycopg2 import IntegrityError
 
+from odoo import SUPERUSER_ID, api
 from odoo.exceptions import AccessError, UserError
-from odoo.tests import new_test_user, tagged
+from odoo.tests import TransactionCase, new_test_user, tagged
 from odoo.tools import mute_logger
 
 from ..engine.recurring import make_key
 from ..plugins import hookimpl, manager
+from .common import run_two_workers
 from .common_deadlines import DeadlineCase, bj
 
 
@@ -578,3 +580,51 @@ class TestImprovementAccess(ImprovementCase):
         self.assertFalse(self.Improvement.with_user(self.manager).search([("id", "=", action.id)]))
         with self.assertRaises(AccessError):
             action.with_user(self.manager).read(["name"])
+
+
+@tagged("post_install", "-at_install")
+class TestEffectivenessTwoWorkers(TransactionCase):
+    """Two scheduler workers check the same due actions at once: each action
+    gets one verdict and one note."""
+
+    def test_two_workers(self):
+        with self.registry.cursor() as cr:
+            env = api.Environment(cr, SUPERUSER_ID, {})
+            actions = env["complaint.improvement"].create(
+                [
+                    {
+                        "title": f"并发检查 {i}",
+                        "state": "done",
+                        "date_closed": "2020-01-01 00:00:00",
+                        "effectiveness": "pending",
+                        "date_effectiveness_due": "2020-04-01 00:00:00",
+                    }
+                    for i in range(12)
+                ]
+            )
+            ids = tuple(actions.ids)
+            cr.execute(
+                """SELECT count(*) FROM mail_message m WHERE model = 'complaint.improvement' AND res_id IN %s
+                      AND NOT EXISTS (SELECT 1 FROM mail_tracking_value t WHERE t.mail_message_id = m.id)""",
+                [ids],
+            )
+            before = cr.fetchone()[0]
+            cr.commit()
+        try:
+            run_two_workers(self, lambda env: env["complaint.improvement"]._cron_check_effectiveness(batch_size=5))
+            run_two_workers(self, lambda env: env["complaint.improvement"]._cron_check_effectiveness())
+            with self.registry.cursor() as cr:
+                cr.execute(
+                    """SELECT count(*), count(DISTINCT res_id) FROM mail_message m
+                        WHERE model = 'complaint.improvement' AND res_id IN %s
+                          AND NOT EXISTS (SELECT 1 FROM mail_tracking_value t WHERE t.mail_message_id = m.id)""",
+                    [ids],
+                )
+                self.assertEqual(cr.fetchone(), (before + len(ids), len(ids)), "one note per action")
+                cr.execute("SELECT DISTINCT effectiveness FROM complaint_improvement WHERE id IN %s", [ids])
+                self.assertEqual(cr.fetchall(), [("not_checkable",)])
+        finally:
+            with self.registry.cursor() as cr:
+                cr.execute("DELETE FROM mail_message WHERE model = 'complaint.improvement' AND res_id IN %s", [ids])
+                cr.execute("DELETE FROM complaint_improvement WHERE id IN %s", [ids])
+                cr.commit()
