@@ -589,7 +589,8 @@ class ComplaintImprovement(models.Model):
         except ValueError:
             return None
         Complaint = self.env["complaint.complaint"]
-        if any(name not in Complaint._fields for name, __ in pairs):
+        if company_id != self.company_id.id or any(name not in Complaint._fields for name, __ in pairs):
+            # a group of another company (or a key no longer understood) is not compared
             return None
         return [
             ("company_id", "=", company_id),

@@ -511,13 +511,18 @@ class TestImprovementEffectiveness(ImprovementCase):
         self.assertNotIn("02", closed.split()[-1])
 
     def test_an_action_without_group(self):
+        other = self.env["res.company"].create({"name": "宁波分公司"})
         with freeze_time(bj(2026, 3, 20, 10, 0)):
             action = self._action("general")
+            # a key naming another company's group (written by hand) is not compared
+            foreign = self._action("general", recurring_key=make_key(other.id, [("category_id", self.cat_delay.id)]))
         with freeze_time(bj(2026, 3, 21, 10, 0)):
             self._run_steps(action)
+            self._run_steps(foreign)
         with freeze_time(bj(2026, 7, 1, 10, 0)):
-            self.assertEqual(self._run_check(), action)
+            self.assertEqual(self._run_check(), action | foreign)
         self.assertEqual(action.effectiveness, "not_checkable")
+        self.assertEqual(foreign.effectiveness, "not_checkable")
 
     def test_check_by_hand(self):
         action = self._closed_action()
