@@ -21,6 +21,7 @@
         "data/complaint_clock_kind_data.xml",
         "data/complaint_deadline_policy_data.xml",
         "data/ir_cron_data.xml",
+        "data/hotline_assessment_templates.xml",
         "views/hotline_line_views.xml",
         "views/hotline_area_views.xml",
         "views/hotline_knowledge_views.xml",
@@ -32,10 +33,14 @@
         "views/complaint_complaint_views.xml",
         "views/res_config_settings_views.xml",
         "views/complaint_hotline_menus.xml",
+        "views/hotline_portal_templates.xml",
     ],
     "demo": [
         "demo/hotline_demo.xml",
     ],
+    "assets": {
+        "web.assets_tests": ["complaint_hotline/static/tests/tours/*.js"],
+    },
     "application": False,
     "installable": True,
 }

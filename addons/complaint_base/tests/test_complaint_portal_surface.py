@@ -72,6 +72,14 @@ PORTAL_ROUTES = {
         ("/open311/v2/requests.json", "public", ("GET", "POST")): "Open311 requests: POST needs a base API key "
         "and acts as the integration's user; GET as the service list, without caller data",
         ("/open311/v2/requests/<string:reference>.json", "public", ("GET",)): "one Open311 request, as above",
+        ("/my/hotline/orders", "user", None): "an outside unit's portal account: the orders of its departments",
+        ("/my/hotline/orders/page/<int:page>", "user", None): "the same, paged",
+        ("/my/hotline/orders/<int:order_id>", "user", None): "read check, then dispatched to one of the user's "
+        "departments; 404 otherwise",
+        ("/my/hotline/orders/<int:order_id>/sign", "user", ("POST",)): "the same, CSRF; the order's method checks "
+        "the lead department, the state and the clocks",
+        ("/my/hotline/orders/<int:order_id>/return", "user", ("POST",)): "the same, CSRF, with a reason",
+        ("/my/hotline/orders/<int:order_id>/reply", "user", ("POST",)): "the same, CSRF, with the reply",
     },
 }
 

@@ -1,1 +1,1 @@
-from . import open311
+from . import open311, portal

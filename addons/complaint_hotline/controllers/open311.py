@@ -154,8 +154,8 @@ class Open311Controller(http.Controller):
             "address": order.hotline_address or "",
             "address_id": order.hotline_area_id.code or "",
             "zipcode": "",
-            "lat": None,
-            "long": None,
+            "lat": order.hotline_latitude if order.hotline_latitude or order.hotline_longitude else None,
+            "long": order.hotline_longitude if order.hotline_latitude or order.hotline_longitude else None,
             "media_url": "",
         }
 
@@ -238,6 +238,22 @@ class Open311Controller(http.Controller):
             raise Open311Error(400, 400, request.env._("Dates are in W3C format, e.g. 2026-03-02T10:00:00Z.")) from None
         return parsed
 
+    def _coordinates(self, params):
+        """(lat, long) as floats in range, (None, None) when not given;
+        both or none (WGS84 decimal degrees, as GeoReport v2 says)."""
+        raw = {key: (params.get(key) or "").strip() for key in ("lat", "long")}
+        if not raw["lat"] and not raw["long"]:
+            return None, None
+        if not (raw["lat"] and raw["long"]):
+            raise Open311Error(400, 400, request.env._("Give both lat and long, or neither."))
+        try:
+            latitude, longitude = float(raw["lat"]), float(raw["long"])
+        except ValueError:
+            raise Open311Error(400, 400, request.env._("lat and long are decimal degrees, e.g. 30.2741.")) from None
+        if not (-90 <= latitude <= 90 and -180 <= longitude <= 180) or (latitude, longitude) == (0.0, 0.0):
+            raise Open311Error(400, 400, request.env._("lat is between -90 and 90, long between -180 and 180 (WGS84)."))
+        return latitude, longitude
+
     def _create(self, params):
         integration, company = self._integration(params, required=True)
         code = (params.get("service_code") or "").strip()
@@ -245,21 +261,27 @@ class Open311Controller(http.Controller):
             raise Open311Error(400, 400, request.env._("service_code is required."))
         types = dict(ORDER_TYPES)
         values = {"hotline_order_type": code if code in types else "complaint"}
-        if code not in types:
+        if code in types:
+            service_name = request.env["complaint.complaint"]._translate_plugin_message(types[code])
+        else:
             category = self._categories(company).filtered(lambda c: c.code == code)[:1]
             if not category:
                 raise Open311Error(404, 404, request.env._("Unknown service code."))
             values["category_id"] = category.id
+            service_name = category.name
         description = (params.get("description") or "").strip()
         address = (params.get("address_string") or "").strip()
-        if not (description or address or params.get("lat")):
+        latitude, longitude = self._coordinates(params)
+        if not (address or latitude is not None):
             raise Open311Error(400, 400, request.env._("Give a location (lat/long or address_string)."))
         name = " ".join(filter(None, [params.get("last_name"), params.get("first_name")])).strip()
         values.update(
             {
-                "subject": (description or address)[:200],
+                "subject": (description or address or f"{service_name} ({latitude}, {longitude})")[:200],
                 "description": description,
                 "hotline_address": address[:300] or False,
+                "hotline_latitude": latitude or 0.0,
+                "hotline_longitude": longitude or 0.0,
                 "contact_name": name or False,
                 "contact_phone": (params.get("phone") or "").strip() or False,
                 "contact_email": (params.get("email") or "").strip() or False,

@@ -12,3 +12,4 @@ from . import complaint_complaint
 from . import complaint_complaint_intake
 from . import hotline_extension
 from . import hotline_assessment
+from . import hotline_assessment_report

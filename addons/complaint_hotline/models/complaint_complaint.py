@@ -32,6 +32,12 @@ class ComplaintComplaint(models.Model):
     hotline_area_id = fields.Many2one("hotline.area", string="Area", index=True)
     hotline_address = fields.Char(string="Address")
     hotline_recording_ref = fields.Char(string="Recording Reference", help="The call recording's number.")
+    hotline_latitude = fields.Float(
+        string="Latitude", digits=(10, 7), help="WGS84 latitude of the place, -90 to 90 (Open311 lat)."
+    )
+    hotline_longitude = fields.Float(
+        string="Longitude", digits=(10, 7), help="WGS84 longitude of the place, -180 to 180 (Open311 long)."
+    )
     hotline_agent_id = fields.Many2one(
         "res.users", string="Seat Agent", default=lambda self: self.env.user if not self.env.user.share else False
     )
@@ -53,6 +59,15 @@ class ComplaintComplaint(models.Model):
         domain="[('hotline_kind', '=', 'department'), ('company_id', '=', company_id)]",
     )
     hotline_route_id = fields.Many2one("hotline.route", string="Routing Rule", readonly=True, copy=False)
+    hotline_site_manager_id = fields.Many2one(
+        "res.users",
+        string="Site Manager",
+        readonly=True,
+        copy=False,
+        index="btree_not_null",
+        help="The manager of the service area the order is about: its first responsible person, assigned and "
+        "told first when the order is dispatched.",
+    )
     hotline_to_leader = fields.Boolean(string="Sent to the Leaders", readonly=True, copy=False)
     hotline_date_dispatched = fields.Datetime(string="Dispatched On", readonly=True, copy=False)
     hotline_date_signed = fields.Datetime(string="Department Signed For On", readonly=True, copy=False)
@@ -99,6 +114,14 @@ class ComplaintComplaint(models.Model):
     hotline_duplicate_ids = fields.Many2many(
         "complaint.complaint", compute="_compute_hotline_duplicate_ids", string="Possible Duplicates"
     )
+
+    @api.constrains("hotline_latitude", "hotline_longitude")
+    def _check_hotline_coordinates(self):
+        for order in self:
+            if not -90 <= (order.hotline_latitude or 0.0) <= 90:
+                raise ValidationError(self.env._("The latitude is between -90 and 90 degrees."))
+            if not -180 <= (order.hotline_longitude or 0.0) <= 180:
+                raise ValidationError(self.env._("The longitude is between -180 and 180 degrees."))
 
     @api.depends("hotline_knowledge_id")
     def _compute_hotline_answer(self):
@@ -156,6 +179,19 @@ class ComplaintComplaint(models.Model):
         )
 
     # --- CRUD -------------------------------------------------------------
+    @api.model
+    def default_get(self, fields_list):
+        """A call registered from the hotline's forms (they give an order
+        type) belongs to the company's hotline centre, not the base's
+        default team."""
+        values = super().default_get(fields_list)
+        order_type = values.get("hotline_order_type") or self.env.context.get("default_hotline_order_type")
+        if "team_id" in fields_list and order_type and not self.env.context.get("default_team_id"):
+            centre = self.env.company.hotline_centre_team_id
+            if centre:
+                values["team_id"] = centre.id
+        return values
+
     @api.model_create_multi
     def create(self, vals_list):
         for vals in vals_list:
@@ -187,7 +223,9 @@ class ComplaintComplaint(models.Model):
 
     def _hotline_close_on_call(self):
         """A consultation answered from the knowledge base closes at once."""
-        for order in self.sudo():
+        for agent_order in self:
+            # the seat agent who answered the call closes it (not the installer or the API's user)
+            order = agent_order.with_user(agent_order.hotline_agent_id or self.env.user).sudo()
             if not (order.hotline_answer or "").strip():
                 raise ValidationError(self.env._("Record the answer given on the call."))
             order.hotline_knowledge_id.use_count += 1
@@ -208,30 +246,34 @@ class ComplaintComplaint(models.Model):
 
     # --- rights -------------------------------------------------------------
     def _hotline_user_departments(self):
+        """The departments the current user works for: as a member or the
+        leader (internal users), or as one of its portal accounts (an
+        outside unit on the portal)."""
         user = self.env.user
-        return (
-            self.env["complaint.team"]
-            .sudo()
-            .search(
-                [
-                    ("hotline_kind", "=", "department"),
-                    "|",
-                    ("member_ids", "in", user.id),
-                    ("leader_id", "=", user.id),
-                ]
-            )
-        )
+        if user.share:
+            domain = [("hotline_portal_user_ids", "in", user.id)]
+        else:
+            domain = ["|", ("member_ids", "in", user.id), ("leader_id", "=", user.id)]
+        return self.env["complaint.team"].sudo().search([("hotline_kind", "=", "department"), *domain])
 
     def _hotline_check(self, role, states=None):
         """The caller may act on these orders as ``role``: ``agent``
         (the centre's seats), ``dispatcher`` (the centre's dispatchers and
         supervisors), ``lead`` (a member of the lead department) or
         ``handler`` (a member of the lead or a co-handling department).  A
-        dispatcher may act for a department.  ``states``: the hotline
-        statuses allowed."""
-        self.check_access("write")
+        dispatcher may act for a department; the site manager of the
+        order's service area acts as the lead department (first responsible
+        person); a portal account of the lead department (an outside unit)
+        acts as ``lead`` or ``handler`` from the portal, with the same rules
+        and clocks.  ``states``: the hotline statuses allowed."""
+        user = self.env.user
+        # a portal user only reads orders (its record rule); what it may do
+        # is decided by the role, then the methods write as superuser
+        self.check_access("read" if user.share and not self.env.su else "write")
+        self._hotline_check_role(role)
         _ = self.env._
-        for order in self:
+        # read as superuser: a portal user reads only the portal fields
+        for order in self.sudo():
             if order.sector != SECTOR:
                 raise UserError(_("%s is not a hotline work order.", order.display_name))
             if states and order.hotline_state not in states:
@@ -244,23 +286,44 @@ class ComplaintComplaint(models.Model):
                         ),
                     )
                 )
+
+    def _hotline_check_role(self, role):
+        """The current user may act as ``role`` on these orders (see
+        :meth:`_hotline_check`), else AccessError; checked before the
+        states, so that nobody learns an order's state this way."""
         if self.env.su:
             return
         user = self.env.user
+        _ = self.env._
+        if user.share:
+            if role in ("lead", "handler") and user._is_portal():
+                self._hotline_check_department(role)
+                return
+            raise AccessError(_("You may not do this on hotline work orders."))
         if user.has_group(GROUP_DISPATCHER):
             return
         if role == "agent" and user.has_group(GROUP_AGENT):
             return
         if role in ("lead", "handler") and user.has_group(GROUP_DEPARTMENT):
-            mine = self._hotline_user_departments()
-            for order in self:
-                allowed = order.hotline_department_id
-                if role == "handler":
-                    allowed |= order.hotline_co_department_ids
-                if not allowed & mine:
-                    raise AccessError(_("%s is not dispatched to your department.", order.display_name))
+            self._hotline_check_department(role)
             return
         raise AccessError(_("You may not do this on hotline work orders."))
+
+    def _hotline_check_department(self, role):
+        """Every order is dispatched to a department of the current user (the
+        lead one for ``lead``, a co-handling one too for ``handler``), or the
+        user is the site manager of its service area."""
+        mine = self._hotline_user_departments()
+        user = self.env.user
+        for order in self.sudo():
+            allowed = order.hotline_department_id
+            if role == "handler":
+                allowed |= order.hotline_co_department_ids
+            if allowed & mine:
+                continue
+            if not user.share and order.hotline_site_manager_id == user and order.hotline_department_id:
+                continue
+            raise AccessError(self.env._("%s is not dispatched to your department.", order.display_name))
 
     # --- hops -------------------------------------------------------------
     def _hotline_hop(self, kind, department=None, from_department=None, reason=None, deadline=None, on_time=False):
@@ -410,8 +473,15 @@ class ComplaintComplaint(models.Model):
             )
             departments = order.hotline_department_id | order.hotline_co_department_ids
             users = departments.leader_id if order.hotline_to_leader else departments.member_ids | departments.leader_id
-            if order.hotline_to_leader and order.hotline_department_id.leader_id:
-                order.user_id = order.hotline_department_id.leader_id
+            order._hotline_assign_handler()
+            if order.hotline_site_manager_id:
+                order._hotline_notify(
+                    order.hotline_site_manager_id,
+                    order._hotline_env()._(
+                        "You are the first responsible person of this order as manager of %(area)s.",
+                        area=order.hotline_area_id.name,
+                    ),
+                )
             order._hotline_notify(
                 users,
                 order._hotline_env()._(
@@ -420,6 +490,25 @@ class ComplaintComplaint(models.Model):
                     due=order.company_id._complaint_format_datetime(sign.date_due) if sign else "-",
                 ),
             )
+
+    def _hotline_assign_handler(self):
+        """The handler (处理人) of a dispatched order is the department's:
+        the site manager of the order's service area (first responsible
+        person, seed 002), else the lead department's first internal member,
+        else its leader; the leader first when the order goes to the leaders.
+        The centre's people do not stay the handler."""
+        for order in self:
+            manager = order.hotline_area_id._hotline_site_manager()
+            department = order.hotline_department_id
+            member = department.member_ids.filtered(lambda u: not u.share)[:1]
+            if order.hotline_to_leader:
+                handler = department.leader_id or manager or member
+            else:
+                handler = manager or member or department.leader_id
+            values = {"hotline_site_manager_id": manager.id}
+            if handler and handler != order.user_id:
+                values["user_id"] = handler.id
+            order.write(values)
 
     def _hotline_cancel_dispatch_clocks(self):
         self.sudo().clock_ids.filtered(
@@ -434,7 +523,9 @@ class ComplaintComplaint(models.Model):
             sign = order._hotline_clock("hotline_sign_for")
             on_time = not sign or (sign.state != "breached" and now <= sign.date_due)
             order.write({"hotline_state": "signed", "hotline_date_signed": now, "hotline_signed_by_id": self.env.uid})
-            if not order.user_id or order.user_id.share:
+            # the department's user who signs for it handles it (not a
+            # dispatcher signing on its behalf, nor a portal account)
+            if not self.env.user.share and not self.env.su and not self.env.user.has_group(GROUP_DISPATCHER):
                 order.user_id = self.env.user
             if order.state in ("new", "acknowledged"):
                 order._move_to_state("in_progress")
@@ -647,25 +738,47 @@ class ComplaintComplaint(models.Model):
     @api.model
     def _hotline_demo_story(self):
         """The demo's month at the district hotline: dispatches, a return and
-        re-dispatch, reminders, supervision, replies and callbacks."""
+        re-dispatch, reminders, supervision, replies and callbacks, each done
+        by the demo user whose job it is (the centre's dispatcher and seat
+        agent, the departments' handlers, the service area's manager)."""
         ref = self.env.ref
         self.env.company.hotline_centre_team_id = ref("complaint_hotline.hotline_team_centre")
-        orders = self.sudo().with_context(tracking_disable=True, mail_notrack=True)
-        water = orders.browse(ref("complaint_hotline.hotline_order_water").id)
-        noise = orders.browse(ref("complaint_hotline.hotline_order_noise").id)
-        wages = orders.browse(ref("complaint_hotline.hotline_order_wages").id)
-        toilets = orders.browse(ref("complaint_hotline.hotline_order_service_area").id)
-        (water | noise | wages | toilets).action_hotline_dispatch()
-        water.action_hotline_sign()
-        water.action_hotline_reply("已协调水务集团抢修，当晚恢复供水，并向居民致歉。")
-        water.action_hotline_close()
-        water.action_hotline_callback("satisfied", True, "居民表示满意。")
-        noise.action_hotline_return("噪音属夜间施工许可事项，应由街道核查。", dispute=True)
-        noise.action_hotline_transfer(ref("complaint_hotline.hotline_team_street"), "中心转办街道核查。")
-        noise.action_hotline_sign()
-        wages.action_hotline_remind("请尽快联系企业核实欠薪情况。")
-        wages.action_hotline_supervise("欠薪涉及多名工人，列入督办。")
-        toilets.action_hotline_sign()
-        toilets.action_hotline_reply("已安排保洁加强巡查，补充纸巾并放置防滑提示。")
-        toilets.action_hotline_close()
-        toilets.action_hotline_callback("dissatisfied", False, "回访时仍无纸巾。")
+        orders = self.with_context(tracking_disable=True, mail_notrack=True)
+
+        def by(login, record):
+            return orders.with_user(ref(f"complaint_hotline.{login}")).browse(ref(record).id)
+
+        def pick(record, login):
+            return by(login, f"complaint_hotline.{record}")
+
+        centre = "demo_user_centre"
+        (
+            pick("hotline_order_water", centre)
+            | pick("hotline_order_noise", centre)
+            | pick("hotline_order_wages", centre)
+            | pick("hotline_order_service_area", centre)
+            | pick("hotline_order_water_leak", centre)
+        ).action_hotline_dispatch()
+        pick("hotline_order_water", "demo_user_water").action_hotline_sign()
+        pick("hotline_order_water", "demo_user_water").action_hotline_reply(
+            "已协调水务集团抢修，当晚恢复供水，并向居民致歉。"
+        )
+        pick("hotline_order_water", centre).action_hotline_close()
+        pick("hotline_order_water", "demo_user_agent").action_hotline_callback("satisfied", True, "居民表示满意。")
+        pick("hotline_order_noise", "demo_user_urban").action_hotline_return(
+            "噪音属夜间施工许可事项，应由街道核查。", dispute=True
+        )
+        pick("hotline_order_noise", centre).action_hotline_transfer(
+            ref("complaint_hotline.hotline_team_street"), "中心转办街道核查。"
+        )
+        pick("hotline_order_noise", "demo_user_street").action_hotline_sign()
+        pick("hotline_order_wages", centre).action_hotline_remind("请尽快联系企业核实欠薪情况。")
+        pick("hotline_order_wages", centre).action_hotline_supervise("欠薪涉及多名工人，列入督办。")
+        # seed 002: the service area's manager, first responsible person, signs for and replies
+        site = "demo_user_site_manager"
+        pick("hotline_order_service_area", site).action_hotline_sign()
+        pick("hotline_order_service_area", site).action_hotline_reply("已安排保洁加强巡查，补充纸巾并放置防滑提示。")
+        pick("hotline_order_service_area", centre).action_hotline_close()
+        pick("hotline_order_service_area", "demo_user_agent").action_hotline_callback(
+            "dissatisfied", False, "回访时仍无纸巾。"
+        )

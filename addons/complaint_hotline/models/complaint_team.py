@@ -1,4 +1,5 @@
-from odoo import fields, models
+from odoo import api, fields, models
+from odoo.exceptions import ValidationError
 
 HOTLINE_KINDS = [("centre", "Hotline Centre"), ("department", "Handling Department (承办单位)")]
 
@@ -16,3 +17,23 @@ class ComplaintTeam(models.Model):
     hotline_area_ids = fields.Many2many(
         "hotline.area", string="Areas Served", help="The administrative divisions this department answers for."
     )
+    hotline_portal_user_ids = fields.Many2many(
+        "res.users",
+        "complaint_team_hotline_portal_user_rel",
+        "team_id",
+        "user_id",
+        string="Portal Accounts (Outside Unit)",
+        domain=[("share", "=", True)],
+        help="Portal users of an outside unit (e.g. the water company) who sign for, return and reply to this "
+        "department's work orders on the portal (My Account > Hotline Work Orders).",
+    )
+
+    @api.constrains("hotline_portal_user_ids", "hotline_kind")
+    def _check_hotline_portal_users(self):
+        for team in self.filtered("hotline_portal_user_ids"):
+            if team.hotline_kind != "department":
+                raise ValidationError(self.env._("Only a handling department has portal accounts."))
+            if team.hotline_portal_user_ids.filtered(lambda u: not u._is_portal()):
+                raise ValidationError(
+                    self.env._("Portal accounts are portal users; add internal users as members instead.")
+                )

@@ -140,10 +140,17 @@ class HotlineAssessment(models.Model):
 
     @api.model
     def _cron_monthly(self):
-        """The previous month's assessment for every company with a hotline."""
-        today = fields.Date.context_today(self)
-        first = today.replace(day=1)
-        last_month_end = fields.Date.subtract(first, days=1)
-        start = last_month_end.replace(day=1)
+        """The previous month's assessment for every company with a hotline,
+        then its report to the company's leaders (once per period); the
+        month is the company's local one."""
         for company in self.env["complaint.team"].sudo().search([("hotline_kind", "=", "department")]).company_id:
-            self.sudo()._compute_period(start, last_month_end, company)
+            start, end = self._last_month(company)
+            self.sudo()._compute_period(start, end, company)
+            self.sudo()._send_monthly_report(company, start, end)
+
+    @api.model
+    def _last_month(self, company):
+        """(first day, last day) of the month before today in the company's time zone."""
+        today = datetime.now(ZoneInfo(company._complaint_tz())).date()
+        end = fields.Date.subtract(today.replace(day=1), days=1)
+        return end.replace(day=1), end

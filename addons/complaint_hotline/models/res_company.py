@@ -15,3 +15,13 @@ class ResCompany(models.Model):
         help="Anyone may read the service list and the status of requests (no personal data is shown); "
         "otherwise reading also needs an API key.",
     )
+    hotline_report_user_ids = fields.Many2many(
+        "res.users",
+        "res_company_hotline_report_user_rel",
+        "company_id",
+        "user_id",
+        string="Assessment Report Recipients",
+        domain=[("share", "=", False)],
+        help="The leaders who receive the monthly department assessment (ranking and Excel) by e-mail, "
+        "each in their own language.",
+    )

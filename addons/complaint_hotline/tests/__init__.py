@@ -4,3 +4,7 @@ from . import test_hotline_dispatch
 from . import test_hotline_supervision
 from . import test_hotline_assessment
 from . import test_hotline_open311
+from . import test_hotline_assessment_report
+from . import test_hotline_portal
+from . import test_hotline_service_area
+from . import test_hotline_ui

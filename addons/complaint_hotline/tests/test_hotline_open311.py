@@ -2,6 +2,7 @@ import json
 
 from freezegun import freeze_time
 
+from odoo.exceptions import ValidationError
 from odoo.tests import HttpCase, tagged
 
 from ..controllers.open311 import REQUEST_FIELDS, SERVICE_FIELDS
@@ -105,3 +106,41 @@ class TestHotlineOpen311(HttpCase, HotlineCase):
         self.company.hotline_open311_public = True
         status, body = self._get(f"/open311/v2/requests/{reference}.json")
         self.assertEqual(status, 200)
+
+    @freeze_time("2026-03-02 02:00:00")
+    def test_requests_keep_their_coordinates(self):
+        """lat/long are stored on the order and returned as numbers; out of
+        range, unreadable or half-given coordinates are refused (400)."""
+        response = self.url_open(
+            "/open311/v2/requests.json",
+            data={"api_key": self.key, "service_code": "HL-0101", "lat": "30.2867", "long": "120.1301"},
+        )
+        self.assertEqual(response.status_code, 200, response.text)
+        reference = response.json()[0]["service_request_id"]
+        order = self.env["complaint.complaint"].search([("name", "=", reference)])
+        self.assertAlmostEqual(order.hotline_latitude, 30.2867, places=6)
+        self.assertAlmostEqual(order.hotline_longitude, 120.1301, places=6)
+        status, body = self._get(f"/open311/v2/requests/{reference}.json", api_key=self.key)
+        self.assertEqual(status, 200)
+        self.assertEqual((body[0]["lat"], body[0]["long"]), (30.2867, 120.1301))
+        # an order without coordinates answers null, not 0
+        plain = self._order()
+        status, body = self._get(f"/open311/v2/requests/{plain.name}.json", api_key=self.key)
+        self.assertEqual((body[0]["lat"], body[0]["long"]), (None, None))
+        for lat, long in (("91", "120"), ("30", "-180.5"), ("北纬30", "120"), ("30.1", ""), ("nan", "120")):
+            count = self.env["complaint.complaint"].search_count([])
+            response = self.url_open(
+                "/open311/v2/requests.json",
+                data={"api_key": self.key, "service_code": "HL-0101", "lat": lat, "long": long, "description": "x"},
+            )
+            self.assertEqual(response.status_code, 400, (lat, long, response.text))
+            self.assertIn("description", response.json()[0])
+            self.assertEqual(self.env["complaint.complaint"].search_count([]), count)
+
+    def test_coordinates_are_checked_on_the_order(self):
+        with self.assertRaises(ValidationError):
+            self._order(hotline_latitude=95.0)
+        with self.assertRaises(ValidationError):
+            self._order(hotline_longitude=-181.0)
+        order = self._order(hotline_latitude=-33.8688, hotline_longitude=151.2093)
+        self.assertEqual(order.hotline_longitude, 151.2093)
