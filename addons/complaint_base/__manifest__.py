@@ -27,6 +27,7 @@
         "data/complaint_acknowledgement_data.xml",
         "data/complaint_team_data.xml",
         "data/complaint_holiday_warning_data.xml",
+        "data/complaint_improvement_data.xml",
         "views/complaint_clock_views.xml",
         "views/complaint_penalty_views.xml",
         "views/complaint_penalty_company_views.xml",
@@ -52,12 +53,14 @@
         "wizard/complaint_import_target_views.xml",
         "views/complaint_desk_views.xml",
         "views/complaint_base_menus.xml",
+        "views/complaint_improvement_views.xml",
     ],
     "demo": [
         "demo/complaint_base_lang_demo.xml",
         "demo/complaint_deadline_demo.xml",
         "demo/complaint_demo.xml",
         "demo/complaint_api_demo.xml",
+        "demo/complaint_improvement_demo.xml",
     ],
     "assets": {
         # the graph view is loaded lazily in 18: its extension goes with it

@@ -33,10 +33,15 @@ from . import complaint_clock_report
 from . import complaint_complaint_clocks
 from . import complaint_complaint_ack
 from . import complaint_digest
+from . import complaint_improvement
+from . import complaint_complaint_improvement
+from . import complaint_recurring
 from . import res_company
+from . import res_company_improvement
 from . import res_config_settings
 from . import res_config_settings_intake
 from . import res_config_settings_desk
+from . import res_config_settings_improvement
 from . import complaint_intake_throttle
 from . import ir_http
 from . import ir_sequence
