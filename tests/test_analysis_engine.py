@@ -28,7 +28,11 @@ def test_trend_and_codes():
     starts = analysis.trend_starts("month", date(2026, 3, 9))
     assert len(starts) == 12
     assert starts[0] == date(2025, 4, 1) and starts[-1] == date(2026, 3, 1)
-    assert analysis.trend_starts("quarter", date(2026, 5, 1), 3) == [date(2025, 10, 1), date(2026, 1, 1), date(2026, 4, 1)]
+    assert analysis.trend_starts("quarter", date(2026, 5, 1), 3) == [
+        date(2025, 10, 1),
+        date(2026, 1, 1),
+        date(2026, 4, 1),
+    ]
     assert analysis.period_code("month", date(2026, 3, 9)) == "2026-03"
     assert analysis.period_code("quarter", date(2026, 12, 9)) == "2026-Q4"
     with pytest.raises(ValueError):
