@@ -95,7 +95,7 @@ def setup(env, n_complaints, months):
                CASE WHEN i %% 6 IN (4, 5) THEN received + interval '2 days' END,
                CASE WHEN i %% 50 = 0 THEN 100 END,
                1, received, 1, received, received
-          FROM (SELECT i, now() at time zone 'utc' - (interval '1 minute' * ((i * 7919) %% %(span)s)) AS received
+          FROM (SELECT i, now() at time zone 'utc' - (interval '1 minute' * ((i::bigint * 7919) %% %(span)s)) AS received
                   FROM generate_series(1, %(n)s) AS i) s
         """,
         {
@@ -136,10 +136,10 @@ def setup(env, n_complaints, months):
             (name, date, complaint_id, payer_type, partner_id, team_id, amount, company_id, state,
              create_uid, create_date, write_uid, write_date)
         SELECT 'F' || c.id, c.date_received + interval '3 days', c.id, 'handler', u.partner_id, c.team_id,
-               50, c.company_id, (ARRAY['proposed', 'confirmed', 'settled', 'waived'])[1 + c.id %% 4],
+               50, c.company_id, (ARRAY['proposed', 'confirmed', 'settled', 'waived'])[1 + c.id % 4],
                1, c.date_received, 1, c.date_received
           FROM complaint_complaint c JOIN res_users u ON u.id = c.user_id
-         WHERE c.id %% 20 = 0
+         WHERE c.id % 20 = 0
         """
     )
     cr.execute("ANALYZE complaint_complaint; ANALYZE complaint_clock; ANALYZE complaint_penalty;")
@@ -152,16 +152,22 @@ def timed(function):
     return value, round(time.perf_counter() - t0, 3)
 
 
-def measure(db, n_complaints, months):
+def measure(db, n_complaints, months, reuse=False):
     registry = odoo.modules.registry.Registry(db)
     results = {"complaints": n_complaints, "months": months}
     with registry.cursor() as cr:
         env = api.Environment(cr, SUPERUSER_ID, {})
-        t0 = time.perf_counter()
-        teams = setup(env, n_complaints, months)
-        cr.commit()
-        results["fixture_s"] = round(time.perf_counter() - t0, 1)
-        team_id = teams[0].id
+        if reuse:
+            # measure again on the database an earlier run built (KEEP_DB=1)
+            cr.execute("SELECT count(*) FROM complaint_complaint")
+            results["complaints"] = cr.fetchone()[0]
+            team_id = env["complaint.team"].search([("code", "=", "B0")]).id
+        else:
+            t0 = time.perf_counter()
+            teams = setup(env, n_complaints, months)
+            cr.commit()
+            results["fixture_s"] = round(time.perf_counter() - t0, 1)
+            team_id = teams[0].id
     with registry.cursor() as cr:
         env = api.Environment(cr, SUPERUSER_ID, {"lang": "en_US"})
         Report = env["complaint.analysis.report"]
@@ -192,6 +198,7 @@ def main():
     parser.add_argument("--db", required=True)
     parser.add_argument("--complaints", type=int, default=1_000_000)
     parser.add_argument("--months", type=int, default=13)
+    parser.add_argument("--reuse", action="store_true", help="measure on the complaints of an earlier run")
     args = parser.parse_args()
     odoo.tools.config.parse_config(
         [
@@ -203,7 +210,7 @@ def main():
             "warn",
         ]
     )
-    print(json.dumps(measure(args.db, args.complaints, args.months)))
+    print(json.dumps(measure(args.db, args.complaints, args.months, args.reuse)))
 
 
 if __name__ == "__main__":

@@ -224,13 +224,16 @@ class ComplaintAnalysisReport(models.Model):
 
     @api.model
     def _demo_generate(self):
-        """Demo data: this month's report (so far) of the main company, its
-        administrator subscribed."""
+        """Demo data: last month's report and this month's (so far) of the
+        main company, its administrator subscribed."""
         company = self.env.ref("base.main_company")
         admin = self.env.ref("base.user_admin")
         company.complaint_report_user_ids = [(4, admin.id)]
         today = datetime.now(ZoneInfo(company._complaint_tz())).date()
-        return self.sudo()._generate(company, None, "month", today)
+        last_month = analysis.last_finished_period("month", today)[0]
+        return self.sudo()._generate(company, None, "month", last_month) | self.sudo()._generate(
+            company, None, "month", today
+        )
 
     def _compute_report(self):
         for report in self.sudo():
@@ -783,9 +786,12 @@ class ReportValues:
         return {record.id: record[field] for record in records}
 
     def _selection(self, model, field, value):
-        if not value or model not in self.env:
+        if not value or model not in self.env or field not in self.env[model]._fields:
             return value or ""
-        return dict(self.env[model]._fields[field]._description_selection(self.env)).get(value, value)
+        definition = self.env[model]._fields[field]
+        if definition.type != "selection":
+            return str(value)
+        return dict(definition._description_selection(self.env)).get(value, value)
 
     @staticmethod
     def _pct(value):
@@ -830,7 +836,7 @@ class ReportValues:
             (_("Repeated complaints"), "repeated", "count"),
             (_("Media / regulator involved"), "media", "count"),
             (_("Re-handled"), "rehandled", "count"),
-            (_("Appealed"), "appealed", "count"),
+            (_("Appealed by the complainant"), "appealed", "count"),
             (_("Compensation paid"), "compensation", "money"),
         ]
         rows = []
