@@ -26,8 +26,10 @@ def test_previous_and_last_year_periods_cross_the_year():
 
 def test_trend_and_codes():
     starts = analysis.trend_starts("month", date(2026, 3, 9))
-    assert len(starts) == 12
-    assert starts[0] == date(2025, 4, 1) and starts[-1] == date(2026, 3, 1)
+    # from the same month last year to this one
+    assert len(starts) == 13
+    assert starts[0] == date(2025, 3, 1) and starts[-1] == date(2026, 3, 1)
+    assert analysis.trend_starts("quarter", date(2026, 5, 1))[0] == date(2025, 4, 1)
     assert analysis.trend_starts("quarter", date(2026, 5, 1), 3) == [
         date(2025, 10, 1),
         date(2026, 1, 1),

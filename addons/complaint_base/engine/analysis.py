@@ -11,8 +11,8 @@ from datetime import date, timedelta
 
 PERIOD_KINDS = ("month", "quarter")
 PERIOD_MONTHS = {"month": 1, "quarter": 3}
-# how many periods the trend table shows
-TREND_LENGTH = {"month": 12, "quarter": 8}
+# how many periods the trend table shows: from the same period last year on
+TREND_LENGTH = {"month": 13, "quarter": 5}
 
 
 def _check_kind(kind: str) -> None:

@@ -47,6 +47,8 @@ class ComplaintComplaint(models.Model):
     )
     # averaged over the rated complaints (see _read_group_select)
     satisfaction_score = fields.Integer(aggregator="avg")
+    # the satisfaction figures of a period (analysis report) select the callbacks made in it
+    date_satisfaction = fields.Datetime(index="btree_not_null")
 
     @api.depends("rehandling_count", "appeal_count", "satisfaction_outcome")
     def _compute_analysis_rates(self):

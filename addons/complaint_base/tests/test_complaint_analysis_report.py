@@ -232,8 +232,8 @@ class TestComplaintAnalysisReport(AnalysisCase):
         )
         self.assertEqual(satisfaction["previous"]["rated"], 1)
         trend = {row["period"]: row["received"] for row in data["trend"]}
-        self.assertEqual(len(trend), 12)
-        self.assertEqual((trend["2026-11"], trend["2026-10"], trend["2025-12"]), (5, 2, 0))
+        self.assertEqual(len(trend), 13)
+        self.assertEqual((trend["2026-11"], trend["2026-10"], trend["2025-12"], trend["2025-11"]), (5, 2, 0, 4))
 
     @freeze_time(NOW)
     def test_team_report_and_quarter_comparisons(self):
