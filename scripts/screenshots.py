@@ -149,6 +149,21 @@ def backend(browser, args, out, wanted):
     if want("sla-graph"):
         page.goto(f"{url}/odoo/action-complaint_base.complaint_clock_action_sla?view_type=graph")
         shoot(page, out, "sla-graph", ".o_graph_renderer canvas")
+    if want("complaint-overview"):
+        page.goto(f"{url}/odoo/action-complaint_base.complaint_analysis_overview_action_open")
+        shoot(page, out, "complaint-overview", ".o_kanban_record")
+    if want("complaint-report"):
+        # the demo's complaint analysis report of last month, as its PDF is laid out
+        [report] = call_kw(
+            page,
+            url,
+            "complaint.analysis.report",
+            "search_read",
+            [[("team_id", "=", False), ("period_type", "=", "month")]],
+            {"fields": ["id"], "order": "date_from asc", "limit": 1},
+        )
+        page.goto(f"{url}/report/html/complaint_base.complaint_analysis_report_pdf/{report['id']}")
+        shoot(page, out, "complaint-report", ".page h2", full_page=True)
     if want("fines"):
         page.goto(f"{url}/odoo/action-complaint_base.complaint_penalty_action")
         shoot(page, out, "fines", ".o_list_view .o_data_row")

@@ -42,9 +42,14 @@ from . import res_config_settings
 from . import res_config_settings_intake
 from . import res_config_settings_desk
 from . import res_config_settings_improvement
+from . import res_company_analysis
+from . import res_config_settings_analysis
 from . import complaint_intake_throttle
 from . import ir_http
 from . import ir_sequence
 from . import ir_module_module
 from . import mail_thread
 from . import mail_template
+from . import complaint_complaint_analysis
+from . import complaint_analysis_report
+from . import complaint_analysis_overview

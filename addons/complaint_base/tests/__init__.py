@@ -33,3 +33,5 @@ from . import test_complaint_desk
 from . import test_complaint_desk_tour
 from . import test_complaint_clock_extension
 from . import test_complaint_improvement
+from . import test_complaint_analysis_report
+from . import test_complaint_analysis
