@@ -450,6 +450,8 @@ class ComplaintAnalysisReport(models.Model):
                           count(k.id) FILTER (WHERE k.state = 'breached')
                      FROM complaint_clock k
                     WHERE %(scope)s AND k.state != 'cancelled' AND %(within)s
+                          -- complaints' clocks (improvement actions have their section)
+                          AND k.complaint_id IS NOT NULL
                     GROUP BY 1, 2""",
                 key=case,
                 within=within,
@@ -577,7 +579,12 @@ class ComplaintAnalysisReport(models.Model):
         if self.team_id:
             domain.append(("team_id", "=", self.team_id.id))
         rows = []
-        for group in Complaint._recurring_groups(domain=domain, company=self.company_id) or []:
+        # the groups of the report's period: a window of the period's days
+        # ending with it, whenever the report is computed
+        __, end = self._utc_bounds(self.company_id, self.date_from, self.date_to)
+        days = (self.date_to - self.date_from).days + 1
+        groups = Complaint._recurring_groups(domain=domain, company=self.company_id, window_days=days, date_to=end)
+        for group in groups or []:
             improvement = group.get("improvement_id")
             rows.append(
                 {

@@ -100,7 +100,7 @@ class ComplaintComplaint(models.Model):
         return " / ".join(parts)
 
     @api.model
-    def _recurring_groups(self, domain=None, threshold=None, window_days=None, company=None):
+    def _recurring_groups(self, domain=None, threshold=None, window_days=None, company=None, date_to=None):
         """The recurring complaint groups: complaints of one company with the
         same key (category and respondent by default; a sector's plugin
         chooses its fields) received within the window, at least
@@ -112,9 +112,10 @@ class ComplaintComplaint(models.Model):
 
         Counted with one grouped query per company and key, as the caller's
         rights allow (record rules apply); cancelled and invalid complaints
-        do not count."""
+        do not count.  The window ends now, or at ``date_to`` (UTC) for a
+        past period (a report)."""
         companies = company or self.env.companies
-        now = fields.Datetime.now()
+        now = date_to or fields.Datetime.now()
         specs = self._recurring_key_specs()
         groups = []
         for each in companies:

@@ -325,6 +325,28 @@ class TestComplaintAnalysisReport(AnalysisCase):
         improvements = report.data["improvements"]
         self.assertEqual(improvements["available"], "complaint.improvement" in self.env)
 
+    @freeze_time(NOW)
+    def test_recurring_groups_of_the_period_and_open_actions(self):
+        # the real finder, computed on 2 December: the window is November's
+        # local days, not the 30 days before now (which miss n1 of 1 November)
+        n1, n2, __, n4, __ = self._fixture()
+        self.co.write({"complaint_recurring_threshold": 3, "complaint_recurring_window_days": 30})
+        action = self.env["complaint.improvement"].create(
+            {"title": "西湖网点服务态度", "company_id": self.co.id, "complaint_ids": [(6, 0, (n1 | n2).ids)]}
+        )
+        report = self._november()
+        rows = report.data["recurring"]["rows"]
+        self.assertEqual([(row["respondent_id"], row["count"]) for row in rows], [(self.p1.id, 3)])
+        self.assertEqual(report.recurring_count, 1)
+        improvements = report.data["improvements"]
+        self.assertTrue(improvements["available"])
+        self.assertEqual([row["id"] for row in improvements["rows"]], action.ids)
+        self.assertEqual(improvements["rows"][0]["complaint_count"], 2)
+        # the same month computed later still finds its group
+        with freeze_time("2027-01-20 02:00:00"):
+            self.assertEqual(report.with_context(lang="en_US")._collect_recurring()["rows"][0]["count"], 3)
+        self.assertEqual(n4.respondent_partner_id, self.p1)
+
     def test_periods_are_local_days(self):
         # a complaint at 00:30 on 1 November in Beijing is 31 October in UTC
         start, end = self.Report._utc_bounds(self.co, date(2026, 11, 1), date(2026, 11, 30))
