@@ -1,7 +1,7 @@
 {
     "name": "Complaint Handling",
     "summary": "Register, route, handle and analyse customer, employee and citizen complaints (ISO 10002 / GB/T 17242)",
-    "version": "18.0.1.1.0",
+    "version": "18.0.1.2.0",
     "category": "Services/Complaints",
     "license": "LGPL-3",
     "author": "Complaint Suite Team",
