@@ -2,6 +2,7 @@ import logging
 from datetime import timedelta
 
 from markupsafe import Markup
+from psycopg2.errors import SerializationFailure
 
 from odoo import Command, api, fields, models
 from odoo.exceptions import UserError
@@ -404,18 +405,31 @@ class ComplaintClock(models.Model):
         """
         now = fields.Datetime.now()
         self.flush_model(["next_check", "state"])
-        self.env.cr.execute(
-            SQL(
-                """SELECT id FROM complaint_clock
-                    WHERE next_check <= %s AND state IN ('running', 'breached')
-                    ORDER BY next_check, id
-                    LIMIT %s
-                    FOR UPDATE SKIP LOCKED""",
-                now,
-                batch_size,
-            )
-        )
-        clocks = self.browse([row[0] for row in self.env.cr.fetchall()])
+        try:
+            with self.env.cr.savepoint(flush=False):
+                self.env.cr.execute(
+                    SQL(
+                        """SELECT id FROM complaint_clock
+                            WHERE next_check <= %s AND state IN ('running', 'breached')
+                            ORDER BY next_check, id
+                            LIMIT %s
+                            FOR UPDATE SKIP LOCKED""",
+                        now,
+                        batch_size,
+                    )
+                )
+                ids = [row[0] for row in self.env.cr.fetchall()]
+        except SerializationFailure:
+            # another scheduler (a second cron record or server) changed a due
+            # clock after this transaction began: nothing is claimed here, the
+            # run starts again at once with a fresh snapshot (not a failure,
+            # which would count towards deactivating the job)
+            _logger.info("Deadline clocks: a concurrent scheduler changed due clocks; running again")
+            self.env["ir.cron"]._notify_progress(done=0, remaining=0)
+            if cron := self.env.ref("complaint_base.ir_cron_complaint_clocks", raise_if_not_found=False):
+                cron.sudo()._trigger()
+            return 0
+        clocks = self.browse(ids)
         clocks._process(now)
         # fines that waited for their payer (the scheduler retries them; the
         # ledger's breach key keeps each one single)
