@@ -59,7 +59,7 @@ No Odoo 18.0 source tree was found at ODOO_SRC=$ODOO_SRC, and it could not be cl
 from $ODOO_GIT_URL (branch $ODOO_BRANCH) on this machine.
   Put an Odoo 18.0 checkout there, or point ODOO_SRC at one:
       export ODOO_SRC=/path/to/odoo-18.0     (the folder holding odoo-bin)
-  Or run the product in Docker with the official image: docker compose up
+  Or run the product in Docker (an image built on the official odoo:18): docker compose up --build
 MSG
 }
 
