@@ -21,8 +21,8 @@ def dockerfile():
     """The Dockerfile's instructions as (KEYWORD, argument) pairs, continuations joined."""
     text = re.sub(r"\\\n", " ", (ROOT / "Dockerfile").read_text(encoding="utf-8"))
     steps = []
-    for line in text.splitlines():
-        line = line.strip()
+    for raw in text.splitlines():
+        line = raw.strip()
         if line and not line.startswith("#"):
             keyword, __, argument = line.partition(" ")
             steps.append((keyword.upper(), argument.strip()))
