@@ -47,9 +47,11 @@ for port in "$PORT_A" "$PORT_B"; do
   for _ in $(seq 1 90); do curl -s -o /dev/null "http://127.0.0.1:$port/web/login" && break; sleep 1; done
 done
 # the cron workers sleep until NOTIFY (or a minute): wake them once all listen
+# (a cron worker's own connection is to the database "postgres": LISTEN, COMMIT)
 for _ in $(seq 1 60); do
   listening=$(psql -d postgres -tAc "SELECT count(*) FROM pg_stat_activity
-    WHERE application_name LIKE 'bench-cron2-%' AND query = 'LISTEN cron_trigger'")
+    WHERE application_name LIKE 'bench-cron2-%' AND datname = 'postgres'
+      AND query IN ('LISTEN cron_trigger', 'COMMIT')")
   [ "$listening" -ge $((2 * CRON_THREADS)) ] && break
   sleep 1
 done
