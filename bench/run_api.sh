@@ -68,7 +68,7 @@ for workers in $WORKERS; do
     since=$(date +%s.%N)
     [ "$CRON" = 1 ] && "$PY" "$ROOT/bench/bench_cron_two.py" breach --db "$db" --count "$BREACHES"
     "$PY" "$ROOT/bench/bench_api.py" --url "http://127.0.0.1:$PORT" --key "$key" --clients "$clients" \
-      --requests "$REQUESTS"
+      --requests "$REQUESTS" --server-pid "$server" --db "$db"
     if [ "$CRON" = 1 ]; then
       "$PY" "$ROOT/bench/bench_cron_two.py" progress --db "$db" --since "$since"
       # let the scheduler finish before the next run
