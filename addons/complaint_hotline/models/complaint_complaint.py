@@ -14,6 +14,16 @@ GROUP_DEPARTMENT = "complaint_hotline.group_hotline_department"
 # the clock kinds a (re-)dispatch starts again
 DISPATCH_CLOCKS = ("hotline_sign_for", "hotline_return_window")
 DUPLICATE_SIMILARITY = 0.5
+# the hops that send the order to a department, and the counter each kind of hop bumps
+DISPATCH_HOPS = ("dispatch", "transfer", "arbitration")
+HOP_COUNTERS = {
+    "return": "hotline_return_count",
+    "transfer": "hotline_transfer_count",
+    "rework": "hotline_rework_count",
+    "reminder": "hotline_reminder_count",
+}
+# the order's own moves (dispatch, sign-for) are in its hop list: the chatter does not repeat them
+NO_TRACKING = {"mail_notrack": True}
 
 
 class ComplaintComplaint(models.Model):
@@ -163,7 +173,12 @@ class ComplaintComplaint(models.Model):
                 centre = self.env.company.hotline_centre_team_id
                 if centre:
                     vals["team_id"] = centre.id
-        orders = super().create(vals_list)
+        model = self
+        if vals_list and all(vals.get("hotline_order_type") for vals in vals_list) and not self.env.user.share:
+            # the seat agent registers thousands of calls a month and follows none
+            # of them: the centre's lists and the hops show the orders
+            model = self.with_context(mail_create_nosubscribe=True)
+        orders = super(ComplaintComplaint, model).create(vals_list).with_env(self.env)
         hotline = orders.filtered(lambda o: o.sector == SECTOR)
         if hotline:
             hotline.sudo().write({"hotline_state": "registered"})
@@ -186,25 +201,31 @@ class ComplaintComplaint(models.Model):
         return orders
 
     def _hotline_close_on_call(self):
-        """A consultation answered from the knowledge base closes at once."""
-        for order in self.sudo():
-            if not (order.hotline_answer or "").strip():
-                raise ValidationError(self.env._("Record the answer given on the call."))
-            order.hotline_knowledge_id.use_count += 1
+        """A consultation answered from the knowledge base closes at once
+        (the reply and close hops say so: the chatter does not repeat it)."""
+        orders = self.sudo().with_context(**NO_TRACKING)
+        if any(not (order.hotline_answer or "").strip() for order in orders):
+            raise ValidationError(self.env._("Record the answer given on the call."))
+        for article in orders.hotline_knowledge_id:
+            article.use_count += len(orders.filtered(lambda o, a=article: o.hotline_knowledge_id == a))
+        now = fields.Datetime.now()
+        for order in orders:
             order.write(
                 {
                     "validity": "valid",
                     "resolution": Markup("<p>%s</p>") % order.hotline_answer,
                     "hotline_reply": order.hotline_answer,
-                    "hotline_date_replied": fields.Datetime.now(),
+                    "hotline_date_replied": now,
                     "hotline_reply_on_time": True,
                 }
             )
-            order._move_to_state("resolved")
-            order._move_to_state("closed")
-            order.write({"hotline_state": "closed"})
-            order._hotline_hop("reply", reason=order.hotline_answer, on_time=True)
-            order._hotline_hop("close", on_time=True)
+        orders._move_to_state("resolved")
+        orders._move_to_state("closed")
+        orders.write({"hotline_state": "closed"})
+        orders._hotline_hop(
+            "reply", on_time=True, per_order={order.id: {"reason": order.hotline_answer} for order in orders}
+        )
+        orders._hotline_hop("close", on_time=True)
 
     # --- rights -------------------------------------------------------------
     def _hotline_user_departments(self):
@@ -263,9 +284,15 @@ class ComplaintComplaint(models.Model):
         raise AccessError(_("You may not do this on hotline work orders."))
 
     # --- hops -------------------------------------------------------------
-    def _hotline_hop(self, kind, department=None, from_department=None, reason=None, deadline=None, on_time=False):
-        """Record one hop on each order and keep its counters."""
+    def _hotline_hop(
+        self, kind, department=None, from_department=None, reason=None, deadline=None, on_time=False, per_order=None
+    ):
+        """Record one hop on each order and keep its counters.  ``per_order``:
+        {order id: {hop field: value}} for what differs from one order to the
+        next (the deadline of its own clock...).  One create for the batch,
+        one write per set of equal counters."""
         Hop = self.env["hotline.hop"].sudo()
+        per_order = per_order or {}
         hops = Hop.create(
             [
                 {
@@ -277,27 +304,24 @@ class ComplaintComplaint(models.Model):
                     "deadline": deadline,
                     "on_time": on_time,
                     "user_id": self.env.uid,
+                    **per_order.get(order.id, {}),
                 }
                 for order in self
             ]
         )
+        counter = HOP_COUNTERS.get(kind)
+        groups = {}
         for order in self.sudo():
             values = {"hotline_hop_count": order.hotline_hop_count + 1}
-            if kind == "return":
-                values["hotline_return_count"] = order.hotline_return_count + 1
-            elif kind == "transfer":
-                values["hotline_transfer_count"] = order.hotline_transfer_count + 1
-            elif kind == "rework":
-                values["hotline_rework_count"] = order.hotline_rework_count + 1
-            elif kind == "reminder":
-                values["hotline_reminder_count"] = order.hotline_reminder_count + 1
-            if kind in ("dispatch", "transfer", "arbitration"):
+            if counter:
+                values[counter] = order[counter] + 1
+            if kind in DISPATCH_HOPS:
                 values["hotline_department_count"] = len(
-                    order.hotline_hop_ids.filtered(
-                        lambda h: h.kind in ("dispatch", "transfer", "arbitration")
-                    ).department_id
+                    order.hotline_hop_ids.filtered(lambda h: h.kind in DISPATCH_HOPS).department_id
                 )
-            order.write(values)
+            groups.setdefault(tuple(sorted(values.items())), []).append(order.id)
+        for values, ids in groups.items():
+            self.sudo().browse(ids).write(dict(values))
         if kind in ("return", "transfer", "rework", "arbitration"):
             self._hotline_check_escalation()
         return hops
@@ -334,10 +358,13 @@ class ComplaintComplaint(models.Model):
             lambda c: c.kind_id.code == code and c.state in ("running", "paused", "breached")
         )[:1]
 
-    def _hotline_notify(self, users, body):
+    def _hotline_notify(self, users, body, force_send=True):
+        """A note on each order to ``users`` (inbox or e-mail, as each
+        prefers).  ``force_send=False``: the e-mails wait for the mail queue
+        instead of being sent at the end of the request (a batch)."""
         partners = users.partner_id
         for order in self.sudo():
-            order.message_post(body=body, partner_ids=partners.ids, subtype_xmlid="mail.mt_note")
+            order.message_post(body=body, partner_ids=partners.ids, subtype_xmlid="mail.mt_note", force_send=force_send)
 
     # --- dispatch ------------------------------------------------------------
     def _hotline_dispatch_data(self):
@@ -371,21 +398,32 @@ class ComplaintComplaint(models.Model):
         routing rules; major and repeated orders go to the leaders."""
         self._hotline_check("dispatcher", states=("registered",))
         answers = self.filtered(lambda o: not o.hotline_department_id)._hotline_route()
+        routed = {}
         for order, answer in answers.items():
             if not answer:
                 raise UserError(
                     self.env._("No routing rule matches %s: choose the lead department.", order.display_name)
                 )
-            order.sudo().write(
+            key = (
+                answer["lead_id"],
+                tuple(answer.get("co_ids") or []),
+                answer.get("rule_id") or False,
+                bool(answer.get("to_leader")),
+            )
+            routed.setdefault(key, []).append(order.id)
+        # one write per routing answer, not per order
+        for (lead, co_ids, rule, to_leader), ids in routed.items():
+            self.sudo().browse(ids).with_context(**NO_TRACKING).write(
                 {
-                    "hotline_department_id": answer["lead_id"],
-                    "hotline_co_department_ids": [Command.set(answer.get("co_ids") or [])],
-                    "hotline_route_id": answer.get("rule_id") or False,
-                    "hotline_to_leader": bool(answer.get("to_leader")),
+                    "hotline_department_id": lead,
+                    "hotline_co_department_ids": [Command.set(list(co_ids))],
+                    "hotline_route_id": rule,
+                    "hotline_to_leader": to_leader,
                 }
             )
-        for order in self.sudo().filtered(lambda o: o.is_major or o.is_repeated):
-            order.hotline_to_leader = True
+        self.sudo().filtered(lambda o: o.is_major or o.is_repeated).with_context(**NO_TRACKING).write(
+            {"hotline_to_leader": True}
+        )
         self._hotline_send("dispatch")
         return True
 
@@ -394,20 +432,29 @@ class ComplaintComplaint(models.Model):
         clocks start again, the hop is recorded, leaders are told when the
         order goes to them."""
         now = fields.Datetime.now()
-        orders = self.sudo()
+        orders = self.sudo().with_context(**NO_TRACKING)
         orders._hotline_cancel_dispatch_clocks()
         orders.write({"hotline_state": "dispatched", "hotline_date_dispatched": now, "hotline_date_signed": False})
-        if orders.filtered(lambda o: o.state == "new"):
-            orders.filtered(lambda o: o.state == "new")._move_to_state("acknowledged")
+        new = orders.filtered(lambda o: o.state == "new")
+        if new:
+            new._move_to_state("acknowledged")
         orders._clock_event("hotline_dispatched", now)
+        signs = {order.id: order._hotline_clock("hotline_sign_for") for order in orders}
+        from_departments = from_departments or {}
+        orders._hotline_hop(
+            kind,
+            reason=reason,
+            per_order={
+                order.id: {
+                    "deadline": signs[order.id].date_due,
+                    "from_department_id": from_departments[order.id].id if order.id in from_departments else False,
+                }
+                for order in orders
+            },
+        )
+        force_send = len(orders) == 1
         for order in orders:
-            sign = order._hotline_clock("hotline_sign_for")
-            order._hotline_hop(
-                kind,
-                from_department=(from_departments or {}).get(order.id),
-                reason=reason,
-                deadline=sign.date_due,
-            )
+            sign = signs[order.id]
             departments = order.hotline_department_id | order.hotline_co_department_ids
             users = departments.leader_id if order.hotline_to_leader else departments.member_ids | departments.leader_id
             if order.hotline_to_leader and order.hotline_department_id.leader_id:
@@ -419,6 +466,7 @@ class ComplaintComplaint(models.Model):
                     department=order.hotline_department_id.name,
                     due=order.company_id._complaint_format_datetime(sign.date_due) if sign else "-",
                 ),
+                force_send=force_send,
             )
 
     def _hotline_cancel_dispatch_clocks(self):
@@ -430,15 +478,21 @@ class ComplaintComplaint(models.Model):
         """Sign for (签收): the department accepts the order."""
         self._hotline_check("lead", states=("dispatched",))
         now = fields.Datetime.now()
-        for order in self.sudo():
-            sign = order._hotline_clock("hotline_sign_for")
-            on_time = not sign or (sign.state != "breached" and now <= sign.date_due)
-            order.write({"hotline_state": "signed", "hotline_date_signed": now, "hotline_signed_by_id": self.env.uid})
-            if not order.user_id or order.user_id.share:
-                order.user_id = self.env.user
-            if order.state in ("new", "acknowledged"):
-                order._move_to_state("in_progress")
-            order._hotline_hop("sign", deadline=sign.date_due, on_time=on_time)
+        orders = self.sudo().with_context(**NO_TRACKING)
+        signs = {order.id: order._hotline_clock("hotline_sign_for") for order in orders}
+        on_time = {
+            order_id: not sign or (sign.state != "breached" and now <= sign.date_due)
+            for order_id, sign in signs.items()
+        }
+        orders.write({"hotline_state": "signed", "hotline_date_signed": now, "hotline_signed_by_id": self.env.uid})
+        orders.filtered(lambda o: not o.user_id or o.user_id.share).write({"user_id": self.env.uid})
+        orders.filtered(lambda o: o.state in ("new", "acknowledged"))._move_to_state("in_progress")
+        orders._hotline_hop(
+            "sign",
+            per_order={
+                order_id: {"deadline": sign.date_due, "on_time": on_time[order_id]} for order_id, sign in signs.items()
+            },
+        )
         self.sudo()._clock_event("hotline_signed", now)
         return True
 
@@ -487,7 +541,7 @@ class ComplaintComplaint(models.Model):
         values = {"hotline_department_id": department.id}
         if co_departments is not None:
             values["hotline_co_department_ids"] = [Command.set(co_departments.ids)]
-        self.sudo().write(values)
+        self.sudo().with_context(**NO_TRACKING).write(values)
         self._hotline_send("transfer", from_departments=previous, reason=reason)
         return True
 
@@ -501,7 +555,9 @@ class ComplaintComplaint(models.Model):
         if department.hotline_kind != "department":
             raise ValidationError(self.env._("Choose a handling department."))
         previous = {order.id: order.hotline_department_id for order in self}
-        self.sudo().write({"hotline_department_id": department.id, "hotline_arbitrated": True})
+        self.sudo().with_context(**NO_TRACKING).write(
+            {"hotline_department_id": department.id, "hotline_arbitrated": True}
+        )
         self._hotline_send("arbitration", from_departments=previous, reason=reason)
         return True
 
