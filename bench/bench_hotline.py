@@ -464,13 +464,20 @@ class Day:
 def day(args):
     odoo = _odoo()
     odoo.tools.config.parse_config(
-        ["-d", args.db, "--addons-path", f"{ODOO_SRC}/addons,{ROOT}/addons", "--log-level", "warn"]
+        ["-d", args.db, "--addons-path", f"{ODOO_SRC}/addons,{args.addons}", "--log-level", "warn"]
     )
     run = Day(odoo, args.db, seed=args.seed)
     fixture, rng = run.fixture, run.rng
 
     def emit(workload, **values):
-        line = {"workload": workload, "db": args.db, "load1": _load1(), "commit": run.commit, **values}
+        line = {
+            "workload": workload,
+            "db": args.db,
+            "label": args.label,
+            "load1": _load1(),
+            "commit": run.commit,
+            **values,
+        }
         print(json.dumps(line, ensure_ascii=False), flush=True)
 
     # warm-up: caches, registry, plans (kept: the day goes on from there)
@@ -597,7 +604,7 @@ def seat(args):
     one at a time, for ``--seconds`` at most; run_hotline.sh starts several at once."""
     odoo = _odoo()
     odoo.tools.config.parse_config(
-        ["-d", args.db, "--addons-path", f"{ODOO_SRC}/addons,{ROOT}/addons", "--log-level", "warn"]
+        ["-d", args.db, "--addons-path", f"{ODOO_SRC}/addons,{args.addons}", "--log-level", "warn"]
     )
     run = Day(odoo, args.db, seed=1000 + args.seat)
     run.i = 10_000_000 * args.seat
@@ -677,6 +684,16 @@ def month_fixture(env, n_orders, year, month):
         "seconds": (end - start).total_seconds(),
     }
     t0 = time.perf_counter()
+    # the foreign keys of millions of rows are checked one row at a time at the end
+    # of each INSERT: the fixture is built with them off when PostgreSQL lets us
+    # (a superuser), the rows pointing to records that exist by construction
+    from psycopg2.errors import InsufficientPrivilege
+
+    try:
+        with cr.savepoint():
+            cr.execute("SET LOCAL session_replication_role = replica")
+    except InsufficientPrivilege:
+        print("foreign keys stay on (not a superuser): the fixture takes longer", file=sys.stderr)
     # i % 100: 0-35 consultation (odd ones answered on the call), 36-57 help, 58-82 complaint,
     # 83-88 report, 89-96 suggestion, 97-99 praise
     cr.execute(
@@ -759,7 +776,7 @@ def month(args):
     from odoo import SUPERUSER_ID, api
 
     odoo.tools.config.parse_config(
-        ["-d", args.db, "--addons-path", f"{ODOO_SRC}/addons,{ROOT}/addons", "--log-level", "warn"]
+        ["-d", args.db, "--addons-path", f"{ODOO_SRC}/addons,{args.addons}", "--log-level", "warn"]
     )
     registry = odoo.modules.registry.Registry(args.db)
     year, mon = (int(x) for x in args.month.split("-"))
@@ -773,7 +790,6 @@ def month(args):
             t0 = time.perf_counter()
             result.update(month_fixture(env, args.orders, year, mon))
             cr.commit()
-            cr.execute("VACUUM ANALYZE complaint_complaint") if False else None
             result["fixture_s"] = round(time.perf_counter() - t0, 1)
     # VACUUM outside a transaction: the visibility map, as autovacuum would leave it
     with registry.cursor() as cr:
@@ -785,6 +801,8 @@ def month(args):
         env = api.Environment(cr, SUPERUSER_ID, {})
         cr.execute("SELECT count(*) FROM hotline_hop")
         result["hops"] = cr.fetchone()[0]
+        cr.execute("SELECT indexname FROM pg_indexes WHERE tablename = 'hotline_hop' ORDER BY indexname")
+        result["hop_indexes"] = [row[0] for row in cr.fetchall()]
         Assessment = env["hotline.assessment"]
         timings, loads = [], []
         for __ in range(args.repeat):
@@ -811,6 +829,77 @@ def month(args):
         )
     print(json.dumps(result), flush=True)
     return 0
+
+
+def reference_counts(env, company, date_from, date_to):
+    """The assessment's counts as the hotline computed them before issue 14:
+    a Python loop over the period's hops (kept here as the reference the SQL
+    count is checked against)."""
+    start, end = env["hotline.assessment"]._local_bounds(company, date_from, date_to)
+    hops = (
+        env["hotline.hop"].sudo().search([("company_id", "=", company.id), ("date", ">=", start), ("date", "<", end)])
+    )
+    counts = {}
+
+    def bump(department, key, value=1):
+        if department:
+            row = counts.setdefault(department.id, {})
+            row[key] = row.get(key, 0) + value
+
+    for hop in hops:
+        dept = hop.department_id
+        if hop.kind in ("dispatch", "transfer", "arbitration"):
+            bump(dept, "dispatched")
+        elif hop.kind == "sign":
+            bump(dept, "signed_on_time", 1 if hop.on_time else 0)
+        elif hop.kind == "return":
+            bump(dept, "returned")
+        elif hop.kind == "reply":
+            bump(dept, "replied")
+            bump(dept, "replied_on_time", 1 if hop.on_time else 0)
+        elif hop.kind == "rework":
+            bump(dept, "reworked")
+        elif hop.kind == "callback":
+            bump(dept, "callbacks")
+            bump(dept, "resolved", 1 if hop.order_id.hotline_resolved else 0)
+            bump(dept, "satisfied", 1 if hop.order_id.hotline_satisfaction in ("satisfied", "basic") else 0)
+    return counts
+
+
+def counts_check(args):
+    """The SQL count against the reference loop on one period of a month database."""
+    odoo = _odoo()
+    from odoo import SUPERUSER_ID, api
+
+    odoo.tools.config.parse_config(
+        ["-d", args.db, "--addons-path", f"{ODOO_SRC}/addons,{args.addons}", "--log-level", "warn"]
+    )
+    registry = odoo.modules.registry.Registry(args.db)
+    with registry.cursor() as cr:
+        env = api.Environment(cr, SUPERUSER_ID, {})
+        t0 = time.perf_counter()
+        old = reference_counts(env, env.company, args.date_from, args.date_to)
+        old_s = time.perf_counter() - t0
+        env.invalidate_all()
+        t0 = time.perf_counter()
+        new = env["hotline.assessment"]._counts(env.company, args.date_from, args.date_to)
+        new_s = time.perf_counter() - t0
+        keys = next(iter(new.values())).keys() if new else ()
+        same = {d: {k: row.get(k, 0) for k in keys} for d, row in old.items()} == new
+        cr.execute("SELECT count(*) FROM hotline_hop")
+        hops = cr.fetchone()[0]
+    line = {
+        "workload": "counts_check",
+        "db": args.db,
+        "period": [args.date_from, args.date_to],
+        "hops_in_db": hops,
+        "reference_loop_s": round(old_s, 2),
+        "sql_s": round(new_s, 3),
+        "same": same,
+        "load1": _load1(),
+    }
+    print(json.dumps(line), flush=True)
+    return 0 if same else 1
 
 
 # ---------------------------------------------------------------- report
@@ -845,7 +934,10 @@ def report(args):
     lines = [json.loads(x) for x in Path(args.results).read_text().splitlines() if x.strip().startswith("{")]
     by = {}
     for line in lines:
-        by.setdefault(line["workload"], []).append(line)
+        if line.get("label"):
+            by.setdefault("compare", []).append(line)
+        else:
+            by.setdefault(line["workload"], []).append(line)
     for workload, items in by.items():
         print(workload, json.dumps(items[-1], ensure_ascii=False))
     if args.doc:
@@ -910,12 +1002,20 @@ def section(by, args):
         peak = one["rate"]
     best = max([x for x in (peak, batch and batch["rate"]) if x] or [0])
     month_rows = [
+        f"| {'with' if 'hotline_hop_assessment_index' in m.get('hop_indexes', []) else 'without'} "
         f"| {m['orders']:,} | {m['hops']:,} | {m.get('fixture_s', '—')} s | {m['assessment_s']:.2f} s "
         f"({', '.join(f'{t:.2f}' for t in m['assessment_s_runs'])}) | {m['counts_s']:.2f} s | {m['departments']} "
         f"| {', '.join(f'{x:g}' for x in m['load1'])} |"
         for m in months
     ]
     uptimes = _uptimes(args.uptimes)
+    compare = _compare(by.get("compare") or [])
+    checks = "\n".join(
+        f"* `bench_hotline.py counts-check` on {c['hops_in_db']:,} hops, period {c['period'][0]} – {c['period'][1]}: "
+        f"the Python loop the assessment used before {c['reference_loop_s']:.2f} s, the SQL count {c['sql_s']:.3f} s, "
+        f"{'the same counts' if c['same'] else '**different counts**'} (load {c['load1']:g})."
+        for c in by.get("counts_check") or []
+    )
     seats_text = ""
     if seats:
         wall = max(s["t_end"] for s in seats) - min(s["t_start"] for s in seats)
@@ -990,15 +1090,79 @@ month for every department (`hotline.assessment._compute_period`: counts,
 rates, ranking, rows written), after `VACUUM ANALYZE` (as autovacuum leaves
 the tables), median of the runs. Target: under 5 s.
 
-| orders | hops | fixture (SQL) | assessment of the month | `_counts` alone | departments | load (1 min) |
-| ---: | ---: | ---: | ---: | ---: | ---: | --- |
+| `hotline_hop_assessment_index` | orders | hops | fixture (SQL) | assessment of the month (runs) | `_counts` alone | departments | load (1 min) |
+| --- | ---: | ---: | ---: | ---: | ---: | ---: | --- |
 {chr(10).join(month_rows)}
+
+{checks}
+
+{compare}
 
 `uptime` during the run:
 
 ```
 {chr(10).join(uptimes)}
 ```
+"""
+
+
+def _compare(lines):
+    """Before and after the changes of issue 14, small runs alternated on
+    copies of one database (``--label before`` on the code before them)."""
+    if not lines:
+        return ""
+    groups = {}
+    for line in lines:
+        groups.setdefault((line["workload"], line["label"]), []).append(line)
+
+    def med(workload, label, key):
+        values = [x[key] for x in groups.get((workload, label), []) if x.get(key) is not None]
+        return statistics.median(values) if values else None
+
+    def chatter(label, key):
+        values = [
+            x["chatter_per_order"][key]
+            for x in groups.get(("one_at_a_time", label), [])
+            if key in x.get("chatter_per_order", {})
+        ]
+        return statistics.median(values) if values else None
+
+    labels = ("before", "after")
+    rows = [
+        ("orders/s one at a time (register + dispatch)", "one_at_a_time", "rate"),
+        ("latency p50 (ms)", "one_at_a_time", "latency_ms_p50"),
+        ("latency p95 (ms)", "one_at_a_time", "latency_ms_p95"),
+        ("queries: register", "one_at_a_time", "queries_register"),
+        ("queries: dispatch", "one_at_a_time", "queries_dispatch"),
+        ("orders/s in batches", "batches", "rate"),
+        ("dispatches/s in batches", "batches", "dispatch_rate"),
+        ("queries per order in batches", "batches", "queries_per_order"),
+        ("sign-for p50 (ms)", "sign_one_at_a_time", "sign_ms_p50"),
+        ("queries: sign-for", "sign_one_at_a_time", "queries_sign"),
+        ("sign-for in batches (orders/s)", "sign_batches", "rate"),
+    ]
+    out = ["| measure | before | after |", "| --- | ---: | ---: |"]
+    for name, workload, key in rows:
+        values = [med(workload, label, key) for label in labels]
+        out.append(f"| {name} | " + " | ".join("—" if v is None else f"{v:g}" for v in values) + " |")
+    for key in CHATTER_TABLES:
+        values = [chatter(label, key) for label in labels]
+        out.append(
+            f"| `{key}` rows per order registered + dispatched | "
+            + " | ".join("—" if v is None else f"{v:g}" for v in values)
+            + " |"
+        )
+    runs = {label: len(groups.get(("one_at_a_time", label), [])) for label in labels}
+    first = lines[0]
+    loads = [x["load1"] for x in lines]
+    before = next((x["commit"] for x in lines if x["label"] == "before"), "?")
+    after = next((x["commit"] for x in lines if x["label"] == "after"), "?")
+    return f"""**Before and after** the changes of issue 14 (batch dispatch and sign-for,
+chatter light): small days of {first.get("n", 0) + 0:,}-order parts (`--n 520 --latency 100 --batch 100`)
+on copies of one fresh database, the code before (`{before}`) and after (`{after}`)
+alternated, {runs["before"]} + {runs["after"]} runs, medians; load average {min(loads):g}–{max(loads):g}.
+
+{chr(10).join(out)}
 """
 
 
@@ -1024,6 +1188,7 @@ def main():
     p.add_argument("--batch", type=int, default=200)
     p.add_argument("--warmup", type=int, default=20)
     p.add_argument("--seed", type=int, default=14)
+    p.add_argument("--label", default="", help="a name for this run in the report (e.g. before)")
     p = sub.add_parser("seat", help="one seat among several at once")
     p.add_argument("--db", required=True)
     p.add_argument("--n", type=int, default=300)
@@ -1035,13 +1200,20 @@ def main():
     p.add_argument("--orders", type=int, default=2_000_000)
     p.add_argument("--month", default="2026-03")
     p.add_argument("--repeat", type=int, default=3)
+    p = sub.add_parser("counts-check", help="the SQL count against the reference Python loop")
+    p.add_argument("--db", required=True)
+    p.add_argument("--date-from", default="2026-03-01")
+    p.add_argument("--date-to", default="2026-03-31")
     p = sub.add_parser("report", help="the section of docs/benchmarks.md")
     p.add_argument("--results", required=True)
     p.add_argument("--uptimes")
     p.add_argument("--doc")
     p.add_argument("--command", default="bash bench/run_hotline.sh")
+    for p in sub.choices.values():
+        p.add_argument("--addons", default=str(ROOT / "addons"), help="the project's addons folder to measure")
     args = parser.parse_args()
-    return {"day": day, "seat": seat, "month": month, "report": report}[args.action](args)
+    actions = {"day": day, "seat": seat, "month": month, "counts-check": counts_check, "report": report}
+    return actions[args.action](args)
 
 
 if __name__ == "__main__":
