@@ -132,6 +132,12 @@ def _maxrss_mb():
     return round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)
 
 
+def _proc_cpu_s(pid):
+    """User + system CPU seconds of a process of this machine (PostgreSQL's backend)."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
 def _commit():
     try:
         out = subprocess.run(  # noqa: S603
@@ -815,6 +821,16 @@ def month(args):
         t0 = time.perf_counter()
         counts = Assessment._counts(env.company, first, last)
         result["counts_s"] = round(time.perf_counter() - t0, 3)
+        # the CPU PostgreSQL spends on the count, in one process (no parallel
+        # workers): what the machine's load does not change
+        cr.execute("SET LOCAL max_parallel_workers_per_gather = 0")
+        cr.execute("SELECT pg_backend_pid()")
+        backend = cr.fetchone()[0]
+        cpu0, t0 = _proc_cpu_s(backend), time.perf_counter()
+        Assessment._counts(env.company, first, last)
+        result["counts_serial_s"] = round(time.perf_counter() - t0, 3)
+        result["counts_postgres_cpu_s"] = round(_proc_cpu_s(backend) - cpu0, 2)
+        cr.rollback()
         result.update(
             {
                 "assessment_s_runs": [round(t, 3) for t in timings],
@@ -1000,13 +1016,16 @@ def section(by, args):
     if one:
         peak = one["rate"]
     best = max([x for x in (peak, batch and batch["rate"]) if x] or [0])
-    month_rows = [
-        f"| {'with' if 'hotline_hop_assessment_index' in m.get('hop_indexes', []) else 'without'} "
-        f"| {m['orders']:,} | {m['hops']:,} | {m.get('fixture_s', '—')} s | {m['assessment_s']:.2f} s "
-        f"({', '.join(f'{t:.2f}' for t in m['assessment_s_runs'])}) | {m['counts_s']:.2f} s | {m['departments']} "
-        f"| {', '.join(f'{x:g}' for x in m['load1'])} |"
-        for m in months
-    ]
+    month_rows = []
+    for m in months:
+        index = "with" if "hotline_hop_assessment_index" in m.get("hop_indexes", []) else "without"
+        runs = ", ".join(f"{t:.2f}" for t in m["assessment_s_runs"])
+        cpu = m.get("counts_postgres_cpu_s")
+        month_rows.append(
+            f"| {index} | {m['orders']:,} | {m['hops']:,} | {m.get('fixture_s', '—')} s | {m['assessment_s']:.2f} s "
+            f"({runs}) | {m['counts_s']:.2f} s | {f'{cpu:.2f} s' if cpu is not None else '—'} | {m['departments']} "
+            f"| {', '.join(f'{x:g}' for x in m['load1'])} |"
+        )
     uptimes = _uptimes(args.uptimes)
     compare = _compare(by.get("compare") or [])
     checks = "\n".join(
@@ -1095,8 +1114,8 @@ month for every department (`hotline.assessment._compute_period`: counts,
 rates, ranking, rows written), after `VACUUM ANALYZE` (as autovacuum leaves
 the tables), median of the runs. Target: under 5 s.
 
-| `hotline_hop_assessment_index` | orders | hops | fixture (SQL) | assessment of the month (runs) | `_counts` alone | departments | load (1 min) |
-| --- | ---: | ---: | ---: | ---: | ---: | ---: | --- |
+| assessment indexes | orders | hops | fixture (SQL) | assessment of the month (runs) | `_counts` alone | PostgreSQL CPU of `_counts`, one process | departments | load (1 min) |
+| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |
 {chr(10).join(month_rows)}
 
 {checks}

@@ -40,7 +40,8 @@ class ComplaintComplaint(models.Model):
     )
     hotline_line_id = fields.Many2one("hotline.line", string="Source Line", index=True)
     hotline_area_id = fields.Many2one("hotline.area", string="Area", index=True)
-    hotline_address = fields.Char(string="Address")
+    # the duplicate check looks orders up by caller number or by address
+    hotline_address = fields.Char(string="Address", index="btree_not_null")
     hotline_recording_ref = fields.Char(string="Recording Reference", help="The call recording's number.")
     hotline_agent_id = fields.Many2one(
         "res.users", string="Seat Agent", default=lambda self: self.env.user if not self.env.user.share else False
@@ -109,6 +110,16 @@ class ComplaintComplaint(models.Model):
     hotline_duplicate_ids = fields.Many2many(
         "complaint.complaint", compute="_compute_hotline_duplicate_ids", string="Possible Duplicates"
     )
+
+    def init(self):
+        super().init()
+        # the assessment reads the callbacks' outcome from the orders that say
+        # solved or satisfied: a small index instead of the whole table
+        self.env.cr.execute(
+            """CREATE INDEX IF NOT EXISTS complaint_complaint_hotline_callback_index
+                   ON complaint_complaint (id) INCLUDE (hotline_resolved, hotline_satisfaction)
+                WHERE hotline_resolved OR hotline_satisfaction IN ('satisfied', 'basic')"""
+        )
 
     @api.depends("hotline_knowledge_id")
     def _compute_hotline_answer(self):

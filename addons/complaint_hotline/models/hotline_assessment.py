@@ -18,6 +18,8 @@ COUNTS = (
     "satisfied",
     "reworked",
 )
+# the kinds of hops the assessment counts
+ASSESSED_HOPS = ("dispatch", "transfer", "arbitration", "sign", "return", "reply", "callback", "rework")
 
 
 class HotlineAssessment(models.Model):
@@ -66,32 +68,59 @@ class HotlineAssessment(models.Model):
         start, end = self._local_bounds(company, date_from, date_to)
         self.env["hotline.hop"].flush_model(["company_id", "date", "kind", "department_id", "on_time", "order_id"])
         self.env["complaint.complaint"].flush_model(["hotline_resolved", "hotline_satisfaction"])
-        self.env.cr.execute(
+        cr = self.env.cr
+        period = SQL(
+            "h.company_id = %s AND h.date >= %s AND h.date < %s AND h.department_id IS NOT NULL",
+            company.id,
+            start,
+            end,
+        )
+        # the hops by department, kind and on time (read from hotline_hop_assessment_index)
+        cr.execute(
             SQL(
-                """
-                SELECT h.department_id,  -- the columns in the order of COUNTS
-                       count(*) FILTER (WHERE h.kind IN ('dispatch', 'transfer', 'arbitration')),
-                       count(*) FILTER (WHERE h.kind = 'sign' AND h.on_time),
-                       count(*) FILTER (WHERE h.kind = 'return'),
-                       count(*) FILTER (WHERE h.kind = 'reply'),
-                       count(*) FILTER (WHERE h.kind = 'reply' AND h.on_time),
-                       count(*) FILTER (WHERE h.kind = 'callback'),
-                       count(*) FILTER (WHERE h.kind = 'callback' AND o.hotline_resolved),
-                       count(*) FILTER (WHERE h.kind = 'callback' AND o.hotline_satisfaction IN ('satisfied', 'basic')),
-                       count(*) FILTER (WHERE h.kind = 'rework')
-                  FROM hotline_hop h
-                  LEFT JOIN complaint_complaint o ON o.id = h.order_id AND h.kind = 'callback'
-                 WHERE h.company_id = %(company)s AND h.date >= %(start)s AND h.date < %(end)s
-                   AND h.department_id IS NOT NULL
-                   AND h.kind IN ('dispatch', 'transfer', 'arbitration', 'sign', 'return', 'reply', 'callback', 'rework')
-                 GROUP BY h.department_id
-                """,
-                company=company.id,
-                start=start,
-                end=end,
+                """SELECT h.department_id, h.kind, h.on_time, count(*)
+                     FROM hotline_hop h
+                    WHERE %s AND h.kind IN %s
+                 GROUP BY h.department_id, h.kind, h.on_time""",
+                period,
+                ASSESSED_HOPS,
             )
         )
-        return {row[0]: dict(zip(COUNTS, row[1:], strict=True)) for row in self.env.cr.fetchall()}
+        counts = {}
+        for department, kind, on_time, number in cr.fetchall():
+            row = counts.setdefault(department, dict.fromkeys(COUNTS, 0))
+            if kind in ("dispatch", "transfer", "arbitration"):
+                row["dispatched"] += number
+            elif kind == "sign":
+                row["signed_on_time"] += number if on_time else 0
+            elif kind == "return":
+                row["returned"] += number
+            elif kind == "reply":
+                row["replied"] += number
+                row["replied_on_time"] += number if on_time else 0
+            elif kind == "rework":
+                row["reworked"] += number
+            elif kind == "callback":
+                row["callbacks"] += number
+        # the callbacks whose order says solved or satisfied (only those orders are
+        # joined, through complaint_complaint_hotline_callback_index)
+        cr.execute(
+            SQL(
+                """SELECT h.department_id,
+                          count(*) FILTER (WHERE o.hotline_resolved),
+                          count(*) FILTER (WHERE o.hotline_satisfaction IN ('satisfied', 'basic'))
+                     FROM hotline_hop h
+                     JOIN complaint_complaint o ON o.id = h.order_id
+                      AND (o.hotline_resolved OR o.hotline_satisfaction IN ('satisfied', 'basic'))
+                    WHERE %s AND h.kind = 'callback'
+                 GROUP BY h.department_id""",
+                period,
+            )
+        )
+        for department, resolved, satisfied in cr.fetchall():
+            counts[department]["resolved"] = resolved
+            counts[department]["satisfied"] = satisfied
+        return counts
 
     @api.model
     def _local_bounds(self, company, date_from, date_to):
