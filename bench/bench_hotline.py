@@ -1084,6 +1084,8 @@ Command (fresh databases without demo data, Chinese loaded; rewrites this sectio
 {args.command}
 ```
 
+{args.note}
+
 **A day** (`bench_hotline.py day`): a Beijing-sized centre (16 districts of 20
 streets, 10 functional departments and 16 district governments with 3
 handlers and a leader each, 40 seat agents, 4 dispatchers, 37 routing rules
@@ -1263,6 +1265,7 @@ def main():
     p.add_argument("--uptimes")
     p.add_argument("--doc")
     p.add_argument("--command", default="bash bench/run_hotline.sh")
+    p.add_argument("--note", default="", help="a paragraph on how this run was made, printed under the command")
     for p in sub.choices.values():
         p.add_argument("--addons", default=str(ROOT / "addons"), help="the project's addons folder to measure")
     args = parser.parse_args()
