@@ -1,3 +1,4 @@
+from . import browser_start  # first: before any tour starts a browser
 from . import test_complaint
 from . import test_complaint_validation
 from . import test_complaint_access
