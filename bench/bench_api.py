@@ -13,6 +13,12 @@ clients, every client thread keeps one HTTP/1.1 connection open and sends
 ``Idempotency-Key``.  Prints one JSON line per run: throughput (created per
 second over the wall time) and latency percentiles.  Every answer must be
 201; anything else stops the run.
+
+With ``--server-pid`` (the odoo-bin master) and ``--db``, each line also gives
+the CPU time per request of the HTTP workers and of the PostgreSQL backends
+of that database, measured over the run (the cron workers, which Odoo runs at
+nice 10, are counted apart): figures a busy machine does not change much,
+unlike the wall times.
 """
 
 import argparse
@@ -23,6 +29,8 @@ import threading
 import time
 import urllib.parse
 import uuid
+
+import psutil
 
 SUBJECTS = [
     "车辆保养后发动机异响",
@@ -69,7 +77,29 @@ def client(url, key, target, numbers, latencies, errors, barrier):
     connection.close()
 
 
-def run(url, key, target, clients, requests_per_client, offset):
+def cpu_seconds(server_pid, db):
+    """CPU seconds used so far by the HTTP workers, the cron workers and the
+    PostgreSQL backends of ``db`` (processes that ended meanwhile are lost)."""
+    totals = {"http": 0.0, "cron": 0.0, "pg": 0.0}
+    if not server_pid:
+        return totals
+    for proc in psutil.Process(server_pid).children(recursive=True):
+        try:
+            times = proc.cpu_times()
+            totals["cron" if proc.nice() >= 10 else "http"] += times.user + times.system
+        except psutil.NoSuchProcess:
+            pass
+    for proc in psutil.process_iter(["name", "cmdline"]):
+        try:
+            if proc.info["name"].startswith("postgres") and f" {db} " in " ".join(proc.info["cmdline"] or []) + " ":
+                times = proc.cpu_times()
+                totals["pg"] += times.user + times.system
+        except (psutil.NoSuchProcess, psutil.AccessDenied):
+            pass
+    return totals
+
+
+def run(url, key, target, clients, requests_per_client, offset, server_pid=None, db=None):
     latencies, errors = [], []
     barrier = threading.Barrier(clients + 1)
     threads = [
@@ -90,14 +120,21 @@ def run(url, key, target, clients, requests_per_client, offset):
     for thread in threads:
         thread.start()
     barrier.wait()
+    cpu_before = cpu_seconds(server_pid, db)
     start = time.perf_counter()
     for thread in threads:
         thread.join()
     wall = time.perf_counter() - start
+    cpu_after = cpu_seconds(server_pid, db)
     if errors:
         raise SystemExit(f"{target}: {errors[0]}")
     latencies.sort()
-    return {
+    cpu = {
+        f"{kind}_cpu_ms_per_req": round((cpu_after[kind] - cpu_before[kind]) * 1000 / len(latencies), 1)
+        for kind in ("http", "pg")
+    }
+    cpu["cron_cpu_s"] = round(cpu_after["cron"] - cpu_before["cron"], 1)
+    result = {
         "target": target,
         "clients": clients,
         "requests": len(latencies),
@@ -106,6 +143,9 @@ def run(url, key, target, clients, requests_per_client, offset):
         "p50_ms": round(statistics.median(latencies) * 1000, 1),
         "p95_ms": round(latencies[int(len(latencies) * 0.95) - 1] * 1000, 1),
     }
+    if server_pid:
+        result.update(cpu)
+    return result
 
 
 def main():
@@ -115,6 +155,8 @@ def main():
     parser.add_argument("--clients", type=int, nargs="+", default=[1, 4])
     parser.add_argument("--requests", type=int, default=400, help="requests per run (shared by the clients)")
     parser.add_argument("--targets", nargs="+", default=["complaints", "bench-records"])
+    parser.add_argument("--server-pid", type=int, help="odoo-bin master: report the CPU per request")
+    parser.add_argument("--db", help="the database (its PostgreSQL backends' CPU)")
     args = parser.parse_args()
     offset = 1
     for target in args.targets:
@@ -122,7 +164,9 @@ def main():
         offset += 40
     for clients in args.clients:
         for target in args.targets:
-            result = run(args.url, args.key, target, clients, args.requests // clients, offset)
+            result = run(
+                args.url, args.key, target, clients, args.requests // clients, offset, args.server_pid, args.db
+            )
             offset += args.requests
             print(json.dumps(result), flush=True)
 

@@ -25,9 +25,12 @@ odoo_present() { [ -f "$ODOO_SRC/odoo-bin" ] && [ -d "$ODOO_SRC/odoo/addons/base
 # Without an Odoo tree, try a shallow clone of Odoo's official 18.0 branch
 # into ODOO_SRC (outside the repository; never committed). It gives up after
 # ODOO_FETCH_TIMEOUT seconds (default 20) when the network is closed, leaving
-# nothing behind. ODOO_FETCH=0 skips it.
+# nothing behind. ODOO_FETCH=0 skips it. ODOO_COMMIT=<full sha> pins the
+# clone to that commit of the branch (default: the branch's head, whose
+# commit is printed).
 ODOO_GIT_URL=${ODOO_GIT_URL:-https://github.com/odoo/odoo.git}
 ODOO_BRANCH=${ODOO_BRANCH:-18.0}
+ODOO_COMMIT=${ODOO_COMMIT:-}
 fetch_odoo() {
   odoo_present && return 0
   [ "${ODOO_FETCH:-1}" = 0 ] && return 1
@@ -40,9 +43,12 @@ fetch_odoo() {
   parent=$(dirname "$ODOO_SRC")
   mkdir -p "$parent" 2>/dev/null || return 1
   tmp=$(mktemp -d "$parent/.odoo-clone.XXXXXX") || return 1
-  say "no Odoo tree at $ODOO_SRC: cloning Odoo $ODOO_BRANCH from $ODOO_GIT_URL (gives up after ${ODOO_FETCH_TIMEOUT:-20} s)"
-  if GIT_TERMINAL_PROMPT=0 timeout "${ODOO_FETCH_TIMEOUT:-20}" \
-      git clone --quiet --depth 1 --branch "$ODOO_BRANCH" "$ODOO_GIT_URL" "$tmp/odoo" 2>/dev/null \
+  local ref=${ODOO_COMMIT:-$ODOO_BRANCH}
+  say "no Odoo tree at $ODOO_SRC: cloning Odoo $ref from $ODOO_GIT_URL (gives up after ${ODOO_FETCH_TIMEOUT:-20} s)"
+  if GIT_TERMINAL_PROMPT=0 timeout "${ODOO_FETCH_TIMEOUT:-20}" bash -c '
+        git init --quiet "$1" && cd "$1" && git remote add origin "$2" \
+          && git fetch --quiet --depth 1 origin "$3" && git checkout --quiet FETCH_HEAD' \
+        fetch "$tmp/odoo" "$ODOO_GIT_URL" "$ref" 2>/dev/null \
       && [ -f "$tmp/odoo/odoo-bin" ]; then
     rm -rf "$ODOO_SRC" && mv "$tmp/odoo" "$ODOO_SRC" && rm -rf "$tmp"
     say "Odoo $ODOO_BRANCH is at $ODOO_SRC ($(git -C "$ODOO_SRC" rev-parse --short HEAD))"
@@ -59,7 +65,7 @@ No Odoo 18.0 source tree was found at ODOO_SRC=$ODOO_SRC, and it could not be cl
 from $ODOO_GIT_URL (branch $ODOO_BRANCH) on this machine.
   Put an Odoo 18.0 checkout there, or point ODOO_SRC at one:
       export ODOO_SRC=/path/to/odoo-18.0     (the folder holding odoo-bin)
-  Or run the product in Docker with the official image: docker compose up
+  Or run the product in Docker (an image built on the official odoo:18): docker compose up --build
 MSG
 }
 

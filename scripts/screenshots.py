@@ -149,6 +149,21 @@ def backend(browser, args, out, wanted):
     if want("sla-graph"):
         page.goto(f"{url}/odoo/action-complaint_base.complaint_clock_action_sla?view_type=graph")
         shoot(page, out, "sla-graph", ".o_graph_renderer canvas")
+    if want("complaint-overview"):
+        page.goto(f"{url}/odoo/action-complaint_base.complaint_analysis_overview_action_open")
+        shoot(page, out, "complaint-overview", ".o_kanban_record")
+    if want("complaint-report"):
+        # the demo's complaint analysis report of last month, as its PDF is laid out
+        [report] = call_kw(
+            page,
+            url,
+            "complaint.analysis.report",
+            "search_read",
+            [[("team_id", "=", False), ("period_type", "=", "month")]],
+            {"fields": ["id"], "order": "date_from asc", "limit": 1},
+        )
+        page.goto(f"{url}/report/html/complaint_base.complaint_analysis_report_pdf/{report['id']}")
+        shoot(page, out, "complaint-report", ".page h2", full_page=True)
     if want("fines"):
         page.goto(f"{url}/odoo/action-complaint_base.complaint_penalty_action")
         shoot(page, out, "fines", ".o_list_view .o_data_row")
@@ -188,6 +203,29 @@ def backend(browser, args, out, wanted):
         page = login(context, url, "wanglh", "wanglh")
         page.goto(f"{url}/odoo/complaint-desk")
         shoot(page, out, "complaints-kanban", ".o_kanban_record")
+        context.close()
+    if want("recurring-complaints") or want("improvement-kanban") or want("improvement-form"):
+        # analysis and improvement, as the administrator (manager of the courier desk's team)
+        context = browser.new_context(**BROWSER)
+        page = login(context, url, args.login, args.password)
+        page.wait_for_selector(".o_main_navbar")
+        if want("recurring-complaints"):
+            page.goto(f"{url}/odoo/action-complaint_base.complaint_recurring_action_refresh")
+            shoot(page, out, "recurring-complaints", ".o_list_view .o_data_row")
+        if want("improvement-kanban"):
+            page.goto(f"{url}/odoo/action-complaint_base.complaint_improvement_action")
+            shoot(page, out, "improvement-kanban", ".o_kanban_record")
+        if want("improvement-form"):
+            open_record(
+                page,
+                url,
+                "complaint_base.complaint_improvement_action",
+                "complaint.improvement",
+                [("state", "=", "open")],
+            )
+            page.wait_for_selector(".o_form_view .o_field_widget[name=title]")
+            show_tab(page, "d4")
+            shoot(page, out, "improvement-form", ".o_form_view .o_field_widget[name=d4_root_cause]")
         context.close()
     return tracking
 

@@ -85,6 +85,14 @@ def test_chinese_translation_exists_and_is_complete(addon):
         keys = [(e.msgctxt, e.msgid) for e in catalogue]
         twice = sorted({k[1] for k in keys if keys.count(k) > 1})
         assert not twice, f"{addon.name}/{name}: entries defined twice (one wins at random): {twice[:3]}"
+    # Odoo loads the translations of _() only from entries marked odoo-python
+    unmarked = [
+        e.msgid
+        for e in po
+        if any(o[0].startswith("code:") and o[0].endswith(".py") for o in e.occurrences)
+        and "odoo-python" not in (e.comment or "").split("\n")
+    ]
+    assert not unmarked, f"{addon.name}: code strings without the odoo-python mark: {unmarked[:3]}"
     missing = {e.msgid for e in po} - {e.msgid for e in pot}
     assert not missing, f"{addon.name}: translated but not in the template: {sorted(missing)[:3]}"
     # a translation that drops or renames a placeholder breaks the message at run time

@@ -247,3 +247,8 @@ def test_plugin_assesses_courier_breaches(fresh_manager):
         rules=rules_list,
     )
     assert not any(answers)
+
+
+def test_recurring_key_is_type_and_outlet():
+    assert plugin.complaint_recurring_key(sector="courier") == ["category_id", "courier_outlet_id"]
+    assert plugin.complaint_recurring_key(sector="general") is None

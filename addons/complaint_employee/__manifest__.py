@@ -2,7 +2,7 @@
     "name": "Complaint Handling: Employee Grievances",
     "summary": "Employee grievances of seed 000 (员工投诉管理): informal and formal paths, anonymous reports "
     "with receipt codes, sealed identities, named managers kept blind, an anti-retaliation watch, retention purge",
-    "version": "18.0.1.0.0",
+    "version": "18.0.1.1.0",
     "category": "Services/Complaints",
     "license": "LGPL-3",
     "author": "Complaint Suite Team",

@@ -2,6 +2,7 @@ import logging
 from datetime import timedelta
 
 from markupsafe import Markup
+from psycopg2.errors import SerializationFailure
 
 from odoo import Command, api, fields, models
 from odoo.exceptions import UserError
@@ -44,7 +45,9 @@ class ComplaintClock(models.Model):
     _order = "date_due, id"
     _rec_name = "kind_id"
 
-    complaint_id = fields.Many2one("complaint.complaint", required=True, index=True, ondelete="cascade")
+    # the record the clock runs on: a complaint, or another owner a model adds
+    # (an improvement action); see _clock_owner()
+    complaint_id = fields.Many2one("complaint.complaint", index=True, ondelete="cascade")
     kind_id = fields.Many2one("complaint.clock.kind", string="Clock", required=True, ondelete="restrict", index=True)
     target_id = fields.Many2one("complaint.deadline.target", ondelete="set null")
     policy_id = fields.Many2one("complaint.deadline.policy", ondelete="set null", index=True)
@@ -121,14 +124,44 @@ class ComplaintClock(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
-        missing = [vals for vals in vals_list if not DENORMALISED_FIELDS <= vals.keys() and vals.get("complaint_id")]
-        if missing:
-            complaints = self.env["complaint.complaint"].sudo().browse({vals["complaint_id"] for vals in missing})
+        for owner_field in self._clock_owner_fields():
+            missing = [vals for vals in vals_list if not DENORMALISED_FIELDS <= vals.keys() and vals.get(owner_field)]
+            if not missing:
+                continue
+            comodel = self.env[self._fields[owner_field].comodel_name].sudo()
+            owners = comodel.browse({vals[owner_field] for vals in missing})
             for vals in missing:
-                complaint = complaints.browse(vals["complaint_id"])
+                owner = owners.browse(vals[owner_field])
                 for name in DENORMALISED_FIELDS - vals.keys():
-                    vals[name] = complaint[name].id
+                    vals[name] = owner[name].id
         return super().create(vals_list)
+
+    # ------------------------------------------------------------------ owner
+    @api.model
+    def _clock_owner_fields(self):
+        """The many2one fields naming what a clock runs on, in order: a model
+        that owns clocks (an improvement action) adds its field.  A clock has
+        exactly one owner.  The owner has ``company_id``, ``team_id`` and
+        ``user_id`` (copied onto the clock), ``_plugin_data()`` and
+        ``_installed_complaint_addons()``."""
+        return ["complaint_id"]
+
+    def _clock_owner(self):
+        """The record this clock runs on (its complaint, or the record of
+        another owner field)."""
+        self.ensure_one()
+        for name in self._clock_owner_fields():
+            if self[name]:
+                return self[name]
+        return self.complaint_id
+
+    @api.model
+    def _clock_owner_field(self, owner):
+        """The owner field of a clock running on ``owner``."""
+        for name in self._clock_owner_fields():
+            if self._fields[name].comodel_name == owner._name:
+                return name
+        raise UserError(self.env._("Deadline clocks do not run on %s.", owner._description))
 
     # ------------------------------------------------------------------ calendar
     def _calendars(self):
@@ -209,7 +242,7 @@ class ComplaintClock(models.Model):
             ]
             vals_list.append(
                 {
-                    "complaint_id": complaint.id,
+                    self._clock_owner_field(complaint): complaint.id,
                     "kind_id": target.kind_id.id,
                     "target_id": target.id,
                     "policy_id": target.policy_id.id,
@@ -233,7 +266,7 @@ class ComplaintClock(models.Model):
             [
                 {
                     "clock_id": clock.id,
-                    "complaint_id": vals["complaint_id"],
+                    "complaint_id": vals.get("complaint_id", False),
                     "event": "start",
                     "date": vals["date_start"],
                 }
@@ -260,7 +293,7 @@ class ComplaintClock(models.Model):
         when = when or fields.Datetime.now()
         calendar_of = self._calendars()
         for clock in self.filtered(lambda c: c.state == "running"):
-            left = remaining_minutes(calendar_of(clock.complaint_id), clock.unit or "hours", when, clock.date_due)
+            left = remaining_minutes(calendar_of(clock._clock_owner()), clock.unit or "hours", when, clock.date_due)
             clock.write({"state": "paused", "date_paused": when, "remaining_minutes": left, "next_check": False})
             clock._log("pause", when=when)
 
@@ -268,7 +301,7 @@ class ComplaintClock(models.Model):
         when = when or fields.Datetime.now()
         calendar_of = self._calendars()
         for clock in self.filtered(lambda c: c.state == "paused"):
-            calendar = calendar_of(clock.complaint_id)
+            calendar = calendar_of(clock._clock_owner())
             unit = clock.unit or "hours"
             due = resumed_due(calendar, unit, when, clock.remaining_minutes)
             wall = (when - clock.date_paused).total_seconds() / 60
@@ -289,11 +322,11 @@ class ComplaintClock(models.Model):
         """The environment of texts written for the people of this clock's
         company: their language and time zone, whoever runs the code (cron)."""
         self.ensure_one()
-        return self.complaint_id.company_id.sudo()._complaint_env()
+        return self._clock_owner().company_id.sudo()._complaint_env()
 
     def _format_local(self, value):
         self.ensure_one()
-        return self.complaint_id.company_id.sudo()._complaint_format_datetime(value)
+        return self._clock_owner().company_id.sudo()._complaint_format_datetime(value)
 
     def _due_note(self, due):
         self.ensure_one()
@@ -307,10 +340,10 @@ class ComplaintClock(models.Model):
         otherwise the clock keeps the arithmetic it started with."""
         calendar_of = self._calendars()
         for clock in self.filtered(lambda c: c.state in ("running", "breached")):
-            calendar = calendar_of(clock.complaint_id)
+            calendar = calendar_of(clock._clock_owner())
             values = {}
             if from_policy and clock.target_id:
-                amount, unit, time_of_day = self._arithmetic(clock.complaint_id, clock.target_id)
+                amount, unit, time_of_day = self._arithmetic(clock._clock_owner(), clock.target_id)
                 values.update(amount=amount, unit=unit, time_of_day=time_of_day)
             else:
                 amount, unit, time_of_day = clock.amount, clock.unit or "hours", clock.time_of_day
@@ -352,7 +385,7 @@ class ComplaintClock(models.Model):
                 continue
             done = fired if fired is not None else clock._fired_step_ids()
             times = [
-                clock._step_time(step, calendar_of(clock.complaint_id))
+                clock._step_time(step, calendar_of(clock._clock_owner()))
                 for step in clock.target_id.step_ids
                 if step.id not in done
             ]
@@ -372,18 +405,31 @@ class ComplaintClock(models.Model):
         """
         now = fields.Datetime.now()
         self.flush_model(["next_check", "state"])
-        self.env.cr.execute(
-            SQL(
-                """SELECT id FROM complaint_clock
-                    WHERE next_check <= %s AND state IN ('running', 'breached')
-                    ORDER BY next_check, id
-                    LIMIT %s
-                    FOR UPDATE SKIP LOCKED""",
-                now,
-                batch_size,
-            )
-        )
-        clocks = self.browse([row[0] for row in self.env.cr.fetchall()])
+        try:
+            with self.env.cr.savepoint(flush=False):
+                self.env.cr.execute(
+                    SQL(
+                        """SELECT id FROM complaint_clock
+                            WHERE next_check <= %s AND state IN ('running', 'breached')
+                            ORDER BY next_check, id
+                            LIMIT %s
+                            FOR UPDATE SKIP LOCKED""",
+                        now,
+                        batch_size,
+                    )
+                )
+                ids = [row[0] for row in self.env.cr.fetchall()]
+        except SerializationFailure:
+            # another scheduler (a second cron record or server) changed a due
+            # clock after this transaction began: nothing is claimed here, the
+            # run starts again at once with a fresh snapshot (not a failure,
+            # which would count towards deactivating the job)
+            _logger.info("Deadline clocks: a concurrent scheduler changed due clocks; running again")
+            self.env["ir.cron"]._notify_progress(done=0, remaining=0)
+            if cron := self.env.ref("complaint_base.ir_cron_complaint_clocks", raise_if_not_found=False):
+                cron.sudo()._trigger()
+            return 0
+        clocks = self.browse(ids)
         clocks._process(now)
         # fines that waited for their payer (the scheduler retries them; the
         # ledger's breach key keeps each one single)
@@ -420,7 +466,7 @@ class ComplaintClock(models.Model):
             for clock in self
             for step in clock.target_id.step_ids
             if step.id not in fired_by_clock[clock.id]
-            and clock._step_time(step, calendar_of(clock.complaint_id)) <= now
+            and clock._step_time(step, calendar_of(clock._clock_owner())) <= now
         ]
         claimed = self._claim_steps(due, now)
         for clock in self:
@@ -447,7 +493,7 @@ class ComplaintClock(models.Model):
             SQL(
                 "(%s, %s, %s, 'step', %s, %s, NOW() AT TIME ZONE 'UTC', %s, NOW() AT TIME ZONE 'UTC')",
                 clock.id,
-                clock.complaint_id.id,
+                clock.complaint_id.id or None,
                 step.id,
                 now,
                 self.env.uid,
@@ -481,7 +527,7 @@ class ComplaintClock(models.Model):
                    ON CONFLICT (clock_id, step_id) WHERE step_id IS NOT NULL DO NOTHING
                    RETURNING id""",
                 self.id,
-                self.complaint_id.id,
+                self.complaint_id.id or None,
                 step.id,
                 now,
                 self.env.uid,
@@ -496,7 +542,7 @@ class ComplaintClock(models.Model):
     # ------------------------------------------------------------ actions
     def _recipients(self, action):
         """Users addressed by an escalation action."""
-        complaint = self.complaint_id
+        complaint = self._clock_owner()
         recipient = action.get("recipient")
         if recipient == "handler":
             return complaint.user_id
@@ -533,7 +579,7 @@ class ComplaintClock(models.Model):
     def _step_actions(self, step):
         """The actions of ``step`` on this clock, as the plugins decide them."""
         self.ensure_one()
-        complaint = self.complaint_id.sudo()
+        complaint = self._clock_owner().sudo()
         answers = call_hook(
             "complaint_escalation_actions",
             complaint._installed_complaint_addons(),
@@ -552,7 +598,7 @@ class ComplaintClock(models.Model):
             return
         by_complaint = {}
         for posted, (notes, partners) in posts.items():
-            entry = by_complaint.setdefault(posted.complaint_id, [[], self.env["res.partner"]])
+            entry = by_complaint.setdefault(posted._clock_owner(), [[], self.env["res.partner"]])
             clock = posted.with_env(posted._company_env())
             entry[0].append(
                 Markup("<p><b>%s</b> — %s</p><ul>%s</ul>")
@@ -563,21 +609,23 @@ class ComplaintClock(models.Model):
                 )
             )
             entry[1] |= partners
-        complaints = self.env["complaint.complaint"].sudo().browse([c.id for c in by_complaint])
-        messages = complaints._message_log_batch(
-            bodies={complaint.id: Markup("").join(by_complaint[complaint][0]) for complaint in complaints},
-        )
         notifications = []
         # the recipients written once per set of recipients (not once per message)
         by_recipients = {}
-        for complaint, message in zip(complaints, messages, strict=True):
-            partners = by_complaint[complaint][1]
-            if partners:
-                by_recipients.setdefault(tuple(sorted(partners.ids)), []).append(message.id)
-                notifications += [
-                    {"mail_message_id": message.id, "res_partner_id": partner.id, "notification_type": "inbox"}
-                    for partner in partners
-                ]
+        # one batch of messages per owner model (complaints, improvement actions...)
+        for model in {owner._name for owner in by_complaint}:
+            complaints = self.env[model].sudo().browse([c.id for c in by_complaint if c._name == model])
+            messages = complaints._message_log_batch(
+                bodies={complaint.id: Markup("").join(by_complaint[complaint][0]) for complaint in complaints},
+            )
+            for complaint, message in zip(complaints, messages, strict=True):
+                partners = by_complaint[complaint][1]
+                if partners:
+                    by_recipients.setdefault(tuple(sorted(partners.ids)), []).append(message.id)
+                    notifications += [
+                        {"mail_message_id": message.id, "res_partner_id": partner.id, "notification_type": "inbox"}
+                        for partner in partners
+                    ]
         for partner_ids, message_ids in by_recipients.items():
             self.env["mail.message"].sudo().browse(message_ids).write({"partner_ids": [(6, 0, list(partner_ids))]})
         self.env["mail.notification"].sudo().create(notifications)
@@ -606,21 +654,23 @@ class ComplaintClock(models.Model):
 
     def _action_reassign(self, step, action, context):
         users = self._recipients(action)[:1]
-        complaint = self.complaint_id.sudo()
+        complaint = self._clock_owner().sudo()
         if not users or users == complaint.user_id:
             return None, self.env["res.partner"]
         complaint.with_context(complaint_escalation=True).write({"user_id": users.id})
         return self.env._("reassigned to %s", users.name), users.partner_id
 
     def _action_raise_priority(self, step, action, context):
-        complaint = self.complaint_id.sudo()
+        complaint = self._clock_owner().sudo()
+        if "priority" not in complaint._fields:
+            return None, self.env["res.partner"]
         index = PRIORITY_ORDER.index(complaint.priority or "1")
         if index + 1 < len(PRIORITY_ORDER):
             complaint.with_context(complaint_escalation=True).priority = PRIORITY_ORDER[index + 1]
         return self.env._("priority raised"), self.env["res.partner"]
 
     def _action_activity(self, step, action, context):
-        complaint = self.complaint_id.sudo()
+        complaint = self._clock_owner().sudo()
         user = self._recipients(action)[:1] or complaint.user_id or complaint.team_id.leader_id
         complaint.activity_schedule(
             activity_type_id=(step.activity_type_id or self.env.ref("mail.mail_activity_data_todo")).id,
@@ -631,7 +681,9 @@ class ComplaintClock(models.Model):
         return self.env._("activity planned for %s", user.name or "-"), self.env["res.partner"]
 
     def _action_supervise(self, step, action, context):
-        complaint = self.complaint_id.sudo()
+        complaint = self._clock_owner().sudo()
+        if "is_supervised" not in complaint._fields:
+            return None, self.env["res.partner"]
         if not complaint.is_supervised:
             complaint.with_context(complaint_escalation=True).write(
                 {"is_supervised": True, "date_supervised": fields.Datetime.now(), "supervision_reason": step.name}
@@ -658,6 +710,9 @@ class ComplaintClock(models.Model):
         return context["rules"][key]
 
     def _action_fine(self, step, action, context):
+        if not self.complaint_id:
+            # fines are levied on complaints (their payers are the complaint's people)
+            return None, self.env["res.partner"]
         complaint = self.complaint_id.sudo()
         rules = self._fine_rules(context)
         fines = call_hook(
@@ -727,7 +782,7 @@ class ComplaintClock(models.Model):
         posts = {}
         for pending in self.sudo().filtered("fine_pending_step_ids"):
             clock = pending.with_env(pending._company_env())
-            if clock.complaint_id.state == "cancelled":
+            if not clock.complaint_id or clock.complaint_id.state == "cancelled":
                 clock.fine_pending_step_ids = [Command.clear()]
                 continue
             notes = []

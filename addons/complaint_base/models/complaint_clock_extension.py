@@ -22,7 +22,7 @@ class ComplaintClock(models.Model):
         calendar_of = self._calendars()
         now = fields.Datetime.now()
         for clock in self.filtered(lambda c: c.state in OPEN_CLOCK_STATES and c.state != "paused" and c.date_due):
-            due = compute_due(calendar_of(clock.complaint_id), clock.date_due, amount, unit, None)
+            due = compute_due(calendar_of(clock._clock_owner()), clock.date_due, amount, unit, None)
             values = {"date_due": due}
             if clock.state == "breached" and due > now:
                 values.update(state="running", date_breached=False)

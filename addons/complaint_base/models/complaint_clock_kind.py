@@ -4,6 +4,7 @@ CLOCK_START_EVENTS = [
     ("create", "Complaint Registered"),
     ("acknowledged", "Complaint Acknowledged"),
     ("resolved", "Complaint Resolved"),
+    ("improvement_open", "Improvement Action Opened"),
 ]
 CLOCK_STOP_EVENTS = [
     ("acknowledged", "Complaint Acknowledged"),
@@ -12,6 +13,15 @@ CLOCK_STOP_EVENTS = [
     ("resolved", "Complaint Resolved"),
     ("closed", "Complaint Closed"),
     ("callback_done", "Callback Done"),
+    # the steps of an improvement action (8D)
+    ("improvement_d1", "8D: Team Formed (D1)"),
+    ("improvement_d2", "8D: Problem Described (D2)"),
+    ("improvement_d3", "8D: Containment Done (D3)"),
+    ("improvement_d4", "8D: Root Cause Found (D4)"),
+    ("improvement_d5", "8D: Corrective Action Chosen (D5)"),
+    ("improvement_d6", "8D: Preventive Action Taken (D6)"),
+    ("improvement_d7", "8D: Effect Verified (D7)"),
+    ("improvement_closed", "8D: Improvement Action Closed"),
 ]
 
 

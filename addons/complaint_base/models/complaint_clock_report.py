@@ -7,6 +7,9 @@ class ComplaintClock(models.Model):
 
     _inherit = "complaint.clock"
 
+    # the SLA figures of a period (analysis report) select the clocks started in it
+    date_start = fields.Datetime(index=True)
+
     on_time_rate = fields.Float(
         string="On-Time Rate (%)",
         compute="_compute_on_time_rate",

@@ -52,7 +52,9 @@ class ComplaintComplaint(models.Model):
         batch; the plugins still choose per complaint."""
         plugin_data = plugin_data if plugin_data is not None else {}
         policies = (
-            self.env["complaint.deadline.policy"].sudo().search([("company_id", "in", [False, *self.company_id.ids])])
+            self.env["complaint.deadline.policy"]
+            .sudo()
+            .search([("applies_to", "=", "complaint"), ("company_id", "in", [False, *self.company_id.ids])])
         )
         bases, matched = policies._plugin_dicts_for(self)
         addons = self._installed_complaint_addons()

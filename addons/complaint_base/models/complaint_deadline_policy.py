@@ -15,6 +15,14 @@ class ComplaintDeadlinePolicy(models.Model):
     sequence = fields.Integer(default=10, help="Among equally specific policies, the lower sequence wins.")
     active = fields.Boolean(default=True, tracking=True)
     company_id = fields.Many2one("res.company", help="Empty: every company.")
+    applies_to = fields.Selection(
+        [("complaint", "Complaints"), ("improvement", "Improvement Actions")],
+        string="Clocks Run On",
+        required=True,
+        default="complaint",
+        index=True,
+        help="Whether the clocks of this policy run on complaints or on improvement actions (8D).",
+    )
     source = fields.Char(help="Where the rule comes from (regulation, contract, internal procedure).")
     sector = fields.Selection(
         selection=lambda self: self.env["complaint.team"]._fields["sector"]._description_selection(self.env)
@@ -30,12 +38,17 @@ class ComplaintDeadlinePolicy(models.Model):
     target_ids = fields.One2many("complaint.deadline.target", "policy_id", string="Clocks", copy=True)
     open_clock_count = fields.Integer(compute="_compute_open_clock_count")
 
-    @api.constrains("domain")
+    def _owner_model(self):
+        """The model whose records the policy's condition is evaluated on."""
+        self.ensure_one()
+        return "complaint.improvement" if self.applies_to == "improvement" else "complaint.complaint"
+
+    @api.constrains("domain", "applies_to")
     def _check_domain(self):
         for policy in self:
             try:
                 domain = safe_eval(policy.domain or "[]")
-                self.env["complaint.complaint"].search_count(domain, limit=1)
+                self.env[policy._owner_model()].search_count(domain, limit=1)
             except Exception as exc:
                 raise ValidationError(
                     self.env._("The condition of policy %(name)s is not valid: %(error)s", name=policy.name, error=exc)

@@ -164,3 +164,12 @@ def complaint_satisfaction_score(outcome: str | None, score: int | None) -> floa
             raise ValueError("a satisfaction score is between 0 and 10")
         return float(score) * 10.0
     return OUTCOME_SCORES.get(outcome or "")
+
+
+#: the default recurring key: same category and same respondent
+RECURRING_KEY_FIELDS = ["category_id", "respondent_partner_id"]
+
+
+@hookimpl(trylast=True)
+def complaint_recurring_key(sector: str | None) -> list[str]:
+    return list(RECURRING_KEY_FIELDS)

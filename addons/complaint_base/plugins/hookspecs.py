@@ -139,3 +139,18 @@ def complaint_dispatch(order: dict[str, Any], rules: list[dict[str, Any]]) -> di
     or ``None`` to let the next plugin decide; the first answer wins.  A site
     adds its own router as a plugin answering before the default.
     """
+
+
+@hookspec(firstresult=True)
+def complaint_recurring_key(sector: str | None) -> list[str] | None:
+    """The fields of a complaint whose equal values make complaints of
+    ``sector`` one recurring group (反复投诉).
+
+    Return a list of field names of ``complaint.complaint`` (many2one,
+    selection, char, integer or boolean fields, stored), e.g.
+    ``["category_id", "respondent_partner_id"]`` (the default: same
+    category and respondent) or, for a sector, ``["category_id",
+    "vehicle_model_id"]``; ``None`` lets the next plugin decide.  Unknown or
+    non-comparable fields are ignored.  Complaints whose first key field is
+    empty belong to no group.
+    """

@@ -1,3 +1,4 @@
+from . import browser_start  # first: before any tour starts a browser
 from . import test_complaint
 from . import test_complaint_validation
 from . import test_complaint_access
@@ -32,3 +33,6 @@ from . import test_complaint_public_lang
 from . import test_complaint_desk
 from . import test_complaint_desk_tour
 from . import test_complaint_clock_extension
+from . import test_complaint_improvement
+from . import test_complaint_analysis_report
+from . import test_complaint_analysis

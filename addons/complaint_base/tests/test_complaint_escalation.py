@@ -1,6 +1,7 @@
 import base64
 import io
 import types
+from unittest.mock import patch
 
 import openpyxl
 import psycopg2
@@ -192,6 +193,32 @@ class TestEscalation(DeadlineCase):
             clock._apply_step(step)
             clock._apply_step(step)
         self.assertEqual(len(complaint.penalty_ids), 1)
+
+    def test_a_concurrent_scheduler_is_not_a_failure(self):
+        """Two schedulers (cron records or servers): when another one changed a
+        due clock after this run's snapshot, the claim meets a serialization
+        failure. The run claims nothing, fails nothing, and asks to run again."""
+        self._policy(self.kind_contact, 1, "hours")
+        complaint = self._received(bj(2026, 3, 3, 10, 0))
+        clock = self._clock(complaint, self.kind_contact)
+        cr = self.env.cr
+        execute = cr.execute
+
+        def concurrent(query, params=None, log_exceptions=True):
+            if "FOR UPDATE SKIP LOCKED" in str(query) and "next_check" in str(query):
+                raise psycopg2.errors.SerializationFailure("could not serialize access due to concurrent update")
+            return execute(query, params, log_exceptions)
+
+        cron = self.env.ref("complaint_base.ir_cron_complaint_clocks")
+        self.env["ir.cron.trigger"].search([("cron_id", "=", cron.id)]).unlink()
+        with freeze_time(bj(2026, 3, 3, 12, 0)), patch.object(cr, "execute", side_effect=concurrent):
+            self.assertEqual(self.env["complaint.clock"]._cron_process_clocks(), 0)
+        self.assertEqual(clock.state, "running", "nothing claimed, nothing breached")
+        self.assertTrue(self.env["ir.cron.trigger"].search([("cron_id", "=", cron.id)]), "runs again at once")
+        # the next run, with a fresh snapshot, does the work
+        with freeze_time(bj(2026, 3, 3, 12, 0)):
+            self._run_scheduler()
+        self.assertEqual(clock.state, "breached")
 
     @freeze_time("2026-03-03 02:00:00")
     def test_penalty_ledger(self):

@@ -41,6 +41,7 @@ COMPANY_WIDE_MODELS = {
     "courier.staff": "an outlet's staff",
     "courier.referral": "outlets referred to network management for repeated complaints",
     "automotive.vehicle": "the dealer's customers' vehicles (VIN unique per company)",
+    "complaint.improvement": "the company's improvement actions (8D): every complaint user reads them, managers write",
 }
 
 # transient models that hold no complainant data and have no creator rule

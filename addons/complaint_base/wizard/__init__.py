@@ -8,3 +8,4 @@ from . import complaint_penalty_appeal
 from . import mail_compose_message
 from . import complaint_call_wizard
 from . import complaint_resolve_wizard
+from . import complaint_analysis_report_wizard

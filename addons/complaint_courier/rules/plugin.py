@@ -85,3 +85,13 @@ def complaint_assess_penalties(
             complaint, rule, by_code, bool(breach.get("reduced")), int(breach.get("ordinal") or 1)
         )
     return []
+
+
+@hookimpl
+def complaint_recurring_key(sector: str | None) -> list[str] | None:
+    """The network's recurring complaints (seed 001: complaints analysed by
+    type and outlet): the same type of complaint against the same outlet,
+    whoever the courier or the contact complained about."""
+    if sector != SECTOR:
+        return None
+    return ["category_id", "courier_outlet_id"]

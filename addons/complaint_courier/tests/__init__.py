@@ -13,3 +13,4 @@ from . import test_courier_portal_list
 from . import test_courier_intake
 from . import test_courier_portal_fine
 from . import test_courier_zh_cn
+from . import test_courier_recurring

@@ -17,3 +17,4 @@ from . import hr_employee
 from . import complaint_employee_purge
 from . import complaint_employee_report
 from . import complaint_employee_digest
+from . import complaint_improvement

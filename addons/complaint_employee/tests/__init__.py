@@ -7,3 +7,4 @@ from . import test_employee_report
 from . import test_employee_retaliation
 from . import test_employee_purge
 from . import test_employee_digest
+from . import test_employee_improvement

@@ -22,6 +22,8 @@ class ComplaintComplaint(models.Model):
         order on the portal; not a note in the order's chatter (a portal
         account does not read it).  Accounts without an e-mail address are
         left out."""
+        # a batch's e-mails wait for the mail queue, as the dispatch notes do
+        force_send = len(self) == 1
         for order in self.sudo():
             departments = order.hotline_department_id | order.hotline_co_department_ids
             accounts = departments.hotline_portal_user_ids.filtered(lambda u: u.active and u.email)
@@ -43,6 +45,7 @@ class ComplaintComplaint(models.Model):
                     author_id=self.env.user.partner_id.id,
                     email_layout_xmlid=False,
                     mail_auto_delete=False,
+                    force_send=force_send,
                 )
 
     def _hotline_portal_mail_body(self, env, lead, due):

@@ -8,5 +8,6 @@ from . import test_hotline_assessment_report
 from . import test_hotline_portal
 from . import test_hotline_service_area
 from . import test_hotline_ui
+from . import test_hotline_scale
 from . import test_hotline_demo_month
 from . import test_hotline_portal_units

@@ -2,6 +2,7 @@ from freezegun import freeze_time
 
 from odoo.tests import tagged
 
+from ..models.hotline_assessment import COUNTS
 from ..rules import assessment
 from .common import HotlineCase, bj
 
@@ -97,3 +98,67 @@ class TestHotlineAssessment(HotlineCase):
         april = Assessment.with_user(self.dispatcher)._compute_period("2026-04-01", "2026-04-30")
         self.assertEqual(march.filtered(lambda r: r.department_id == self.water).dispatched, 1)
         self.assertEqual(april.filtered(lambda r: r.department_id == self.water).dispatched, 1)
+
+    def test_counts_by_kind_department_and_company(self):
+        """The counts PostgreSQL makes, hop by hop: transfers and arbitrations
+        count as dispatched to the department they go to, a late sign-for
+        keeps the department in the counts with 0 on time, hops without a
+        department (answered on the call) or of another company or outside
+        the local days of the period are left out, reminders count nothing;
+        each callback counts with its order's satisfaction."""
+        Hop = self.env["hotline.hop"]
+        solved = self._order(subject="甲 停水")
+        solved.write({"hotline_resolved": True, "hotline_satisfaction": "basic"})
+        unsolved = self._order(subject="乙 停水")
+        unsolved.write({"hotline_resolved": False, "hotline_satisfaction": "dissatisfied"})
+        other = self.env["res.company"].create({"name": "另一热线"})
+        foreign = self._order(subject="丙 停水", company_id=other.id, team_id=False)
+        march = bj(2026, 3, 15, 10, 0)
+
+        def hop(order, kind, department, on_time=False, when=march):
+            Hop.create(
+                {
+                    "order_id": order.id,
+                    "kind": kind,
+                    "department_id": department.id if department else False,
+                    "date": when,
+                    "on_time": on_time,
+                }
+            )
+
+        hop(solved, "dispatch", self.water)
+        hop(solved, "sign", self.water, on_time=True)
+        hop(solved, "return", self.water, on_time=True)
+        hop(solved, "transfer", self.urban)
+        hop(solved, "sign", self.urban, on_time=False)
+        hop(solved, "arbitration", self.street)
+        hop(solved, "reply", self.street, on_time=True)
+        hop(solved, "reply", self.street, on_time=False)
+        hop(solved, "callback", self.street)
+        hop(unsolved, "callback", self.street)
+        hop(unsolved, "rework", self.street)
+        hop(unsolved, "reminder", self.street)
+        hop(unsolved, "reply", None, on_time=True)
+        # 23:30 Beijing on 31 March is March; 00:30 on 1 April is not; nor is another company
+        hop(unsolved, "dispatch", self.water, when=bj(2026, 3, 31, 23, 30))
+        hop(unsolved, "dispatch", self.water, when=bj(2026, 4, 1, 0, 30))
+        hop(foreign, "dispatch", self.water)
+        counts = self.env["hotline.assessment"]._counts(self.env.company, "2026-03-01", "2026-03-31")
+        zero = dict.fromkeys(COUNTS, 0)
+        self.assertEqual(
+            counts,
+            {
+                self.water.id: {**zero, "dispatched": 2, "signed_on_time": 1, "returned": 1},
+                self.urban.id: {**zero, "dispatched": 1},
+                self.street.id: {
+                    **zero,
+                    "dispatched": 1,
+                    "replied": 2,
+                    "replied_on_time": 1,
+                    "callbacks": 2,
+                    "resolved": 1,
+                    "satisfied": 1,
+                    "reworked": 1,
+                },
+            },
+        )
