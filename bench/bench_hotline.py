@@ -736,9 +736,12 @@ def month_fixture(env, n_orders, year, month):
     cr.execute(
         """
         INSERT INTO hotline_hop (order_id, company_id, kind, date, department_id, from_department_id, deadline,
-                                 on_time, user_id, create_uid, create_date, write_uid, write_date)
+                                 on_time, callback_satisfaction, callback_resolved,
+                                 user_id, create_uid, create_date, write_uid, write_date)
         SELECT o.id, o.company_id, h.kind, o.date_received + h.offset_, h.department_id, h.from_department_id,
-               o.date_received + h.offset_ + interval '2 hours', h.on_time, 1, 1, o.date_received, 1,
+               o.date_received + h.offset_ + interval '2 hours', h.on_time,
+               CASE WHEN h.kind = 'callback' THEN o.hotline_satisfaction END,
+               CASE WHEN h.kind = 'callback' THEN o.hotline_resolved END, 1, 1, o.date_received, 1,
                o.date_received
           FROM (SELECT c.*, substring(c.name from 3)::int AS i,
                        (%(teams)s::int[])[1 + (substring(c.name from 3)::int * 7 + 3) %% %(nt)s] AS other
@@ -878,8 +881,8 @@ def reference_counts(env, company, date_from, date_to):
             bump(dept, "reworked")
         elif hop.kind == "callback":
             bump(dept, "callbacks")
-            bump(dept, "resolved", 1 if hop.order_id.hotline_resolved else 0)
-            bump(dept, "satisfied", 1 if hop.order_id.hotline_satisfaction in ("satisfied", "basic") else 0)
+            bump(dept, "resolved", 1 if hop.callback_resolved else 0)
+            bump(dept, "satisfied", 1 if hop.callback_satisfaction in ("satisfied", "basic") else 0)
     return counts
 
 
@@ -1157,7 +1160,8 @@ joining every hop to its order) before the two indexes
 (`hotline_hop_assessment_index`: company, date, with department, kind, on
 time, order, for the kinds the assessment counts;
 `complaint_complaint_hotline_callback_index`: the orders that say solved or
-satisfied) and the split into two queries; its fixture time is with
+satisfied — since replaced by `hotline_hop_callback_index`, each callback hop
+carrying its own outcome) and the split into two queries; its fixture time is with
 PostgreSQL's per-row foreign-key checks and an UPDATE of the 2 million orders,
 both gone from the script since.
 

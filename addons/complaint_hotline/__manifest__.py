@@ -3,7 +3,7 @@
     "summary": "A 12345-style service hotline: merged source lines, six work-order types, a knowledge base, "
     "duplicate merging, routing to departments with sign-for, return, transfer and arbitration, time limits "
     "and extensions, reminders and supervision, callbacks, department assessment and Open311 GeoReport v2",
-    "version": "18.0.1.0.0",
+    "version": "18.0.1.1.0",
     "category": "Services/Complaints",
     "license": "LGPL-3",
     "author": "Complaint Suite Team",

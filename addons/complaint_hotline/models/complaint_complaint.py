@@ -136,16 +136,6 @@ class ComplaintComplaint(models.Model):
             if not -180 <= (order.hotline_longitude or 0.0) <= 180:
                 raise ValidationError(self.env._("The longitude is between -180 and 180 degrees."))
 
-    def init(self):
-        super().init()
-        # the assessment reads the callbacks' outcome from the orders that say
-        # solved or satisfied: a small index instead of the whole table
-        self.env.cr.execute(
-            """CREATE INDEX IF NOT EXISTS complaint_complaint_hotline_callback_index
-                   ON complaint_complaint (id) INCLUDE (hotline_resolved, hotline_satisfaction)
-                WHERE hotline_resolved OR hotline_satisfaction IN ('satisfied', 'basic')"""
-        )
-
     @api.depends("hotline_knowledge_id")
     def _compute_hotline_answer(self):
         for order in self:
@@ -778,7 +768,12 @@ class ComplaintComplaint(models.Model):
                     "date_satisfaction": now,
                 }
             )
-            order._hotline_hop("callback", reason=note, on_time=True)
+            order._hotline_hop(
+                "callback",
+                reason=note,
+                on_time=True,
+                per_order={order.id: {"callback_satisfaction": satisfaction, "callback_resolved": bool(resolved)}},
+            )
             order._clock_event("callback_done", now)
             if satisfaction == "dissatisfied":
                 order._hotline_rework(note or order._hotline_env()._("The caller is not satisfied."))

@@ -63,11 +63,22 @@ class HotlineAssessment(models.Model):
         of hops): dispatches, transfers and arbitrations count as dispatched
         to their department, sign-for hops on time as signed on time, replies
         as replied (and on time), each callback as one callback, solved and
-        satisfied (or basically satisfied) as its order says.  A department
+        satisfied (or basically satisfied) as the caller said at that
+        callback.  A department
         appears once it has one of these hops."""
         start, end = self._local_bounds(company, date_from, date_to)
-        self.env["hotline.hop"].flush_model(["company_id", "date", "kind", "department_id", "on_time", "order_id"])
-        self.env["complaint.complaint"].flush_model(["hotline_resolved", "hotline_satisfaction"])
+        self.env["hotline.hop"].flush_model(
+            [
+                "company_id",
+                "date",
+                "kind",
+                "department_id",
+                "on_time",
+                "order_id",
+                "callback_resolved",
+                "callback_satisfaction",
+            ]
+        )
         cr = self.env.cr
         period = SQL(
             "h.company_id = %s AND h.date >= %s AND h.date < %s AND h.department_id IS NOT NULL",
@@ -102,16 +113,14 @@ class HotlineAssessment(models.Model):
                 row["reworked"] += number
             elif kind == "callback":
                 row["callbacks"] += number
-        # the callbacks whose order says solved or satisfied (only those orders are
-        # joined, through complaint_complaint_hotline_callback_index)
+        # the callbacks with the outcome each one recorded (a re-handled order
+        # is called back again: its first callback stays dissatisfied)
         cr.execute(
             SQL(
                 """SELECT h.department_id,
-                          count(*) FILTER (WHERE o.hotline_resolved),
-                          count(*) FILTER (WHERE o.hotline_satisfaction IN ('satisfied', 'basic'))
+                          count(*) FILTER (WHERE h.callback_resolved),
+                          count(*) FILTER (WHERE h.callback_satisfaction IN ('satisfied', 'basic'))
                      FROM hotline_hop h
-                     JOIN complaint_complaint o ON o.id = h.order_id
-                      AND (o.hotline_resolved OR o.hotline_satisfaction IN ('satisfied', 'basic'))
                     WHERE %s AND h.kind = 'callback'
                  GROUP BY h.department_id""",
                 period,

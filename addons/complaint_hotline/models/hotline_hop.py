@@ -1,6 +1,6 @@
 from odoo import fields, models
 
-from ..rules.types import HOP_KINDS
+from ..rules.types import HOP_KINDS, SATISFACTION
 
 
 class HotlineHop(models.Model):
@@ -24,6 +24,10 @@ class HotlineHop(models.Model):
     reason = fields.Text()
     deadline = fields.Datetime(string="Time Limit")
     on_time = fields.Boolean(string="On Time")
+    # a callback's own outcome: a re-handled order is called back again, and
+    # each callback counts with what the caller said then
+    callback_satisfaction = fields.Selection(SATISFACTION, string="Callback Satisfaction")
+    callback_resolved = fields.Boolean(string="Solved at the Callback")
 
     def init(self):
         # the assessment counts a company's hops of a period by department and
@@ -34,4 +38,10 @@ class HotlineHop(models.Model):
                    ON hotline_hop (company_id, date) INCLUDE (department_id, kind, on_time, order_id)
                 WHERE department_id IS NOT NULL
                   AND kind IN ('dispatch', 'transfer', 'arbitration', 'sign', 'return', 'reply', 'callback', 'rework')"""
+        )
+        # the callbacks of a period with their outcomes, read the same way
+        self.env.cr.execute(
+            """CREATE INDEX IF NOT EXISTS hotline_hop_callback_index
+                   ON hotline_hop (company_id, date) INCLUDE (department_id, callback_satisfaction, callback_resolved)
+                WHERE department_id IS NOT NULL AND kind = 'callback'"""
         )

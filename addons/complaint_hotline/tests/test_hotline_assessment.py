@@ -80,6 +80,28 @@ class TestHotlineAssessment(HotlineCase):
         # a department reads its own row only
         self.assertEqual(self.env["hotline.assessment"].with_user(self.water_user).search([]).department_id, self.water)
 
+    def test_each_callback_counts_with_its_own_outcome(self):
+        # called back dissatisfied, re-handled, called back satisfied: one of the
+        # two callbacks is satisfied and solved (the order's last word is not
+        # written back over the first callback)
+        a = self._order(bj(2026, 3, 2, 9, 0), subject="A 停水")
+        a.with_user(self.dispatcher).action_hotline_dispatch()
+        with freeze_time(bj(2026, 3, 2, 10, 0)):
+            a.with_user(self.water_user).action_hotline_sign()
+            a.with_user(self.water_user).action_hotline_reply("已派人查看")
+        with freeze_time(bj(2026, 3, 3, 9, 0)):
+            a.with_user(self.agent).action_hotline_callback("dissatisfied", False, "仍然停水")
+        with freeze_time(bj(2026, 3, 3, 10, 0)):
+            a.with_user(self.water_user).action_hotline_sign()
+            a.with_user(self.water_user).action_hotline_reply("已修复管道")
+        with freeze_time(bj(2026, 3, 4, 9, 0)):
+            a.with_user(self.agent).action_hotline_callback("satisfied", True)
+        callbacks = a.hotline_hop_ids.filtered(lambda h: h.kind == "callback").sorted("date")
+        self.assertEqual(callbacks.mapped("callback_satisfaction"), ["dissatisfied", "satisfied"])
+        self.assertEqual(callbacks.mapped("callback_resolved"), [False, True])
+        water = self.env["hotline.assessment"]._counts(self.env.company, "2026-03-01", "2026-03-31")[self.water.id]
+        self.assertEqual((water["callbacks"], water["resolved"], water["satisfied"], water["reworked"]), (2, 1, 1, 1))
+
     def test_periods_are_local_days(self):
         """A month of the assessment is a month of Beijing days: a dispatch at
         01:30 on 1 April (17:30 UTC on 31 March) belongs to April, one at
@@ -105,17 +127,19 @@ class TestHotlineAssessment(HotlineCase):
         keeps the department in the counts with 0 on time, hops without a
         department (answered on the call) or of another company or outside
         the local days of the period are left out, reminders count nothing;
-        each callback counts with its order's satisfaction."""
+        each callback counts with the outcome it recorded (not its order's
+        last word)."""
         Hop = self.env["hotline.hop"]
         solved = self._order(subject="甲 停水")
-        solved.write({"hotline_resolved": True, "hotline_satisfaction": "basic"})
+        # the orders' last word says otherwise: the callbacks' own outcomes count
+        solved.write({"hotline_resolved": False, "hotline_satisfaction": "dissatisfied"})
         unsolved = self._order(subject="乙 停水")
-        unsolved.write({"hotline_resolved": False, "hotline_satisfaction": "dissatisfied"})
+        unsolved.write({"hotline_resolved": True, "hotline_satisfaction": "satisfied"})
         other = self.env["res.company"].create({"name": "另一热线"})
         foreign = self._order(subject="丙 停水", company_id=other.id, team_id=False)
         march = bj(2026, 3, 15, 10, 0)
 
-        def hop(order, kind, department, on_time=False, when=march):
+        def hop(order, kind, department, on_time=False, when=march, **outcome):
             Hop.create(
                 {
                     "order_id": order.id,
@@ -123,6 +147,7 @@ class TestHotlineAssessment(HotlineCase):
                     "department_id": department.id if department else False,
                     "date": when,
                     "on_time": on_time,
+                    **outcome,
                 }
             )
 
@@ -134,8 +159,8 @@ class TestHotlineAssessment(HotlineCase):
         hop(solved, "arbitration", self.street)
         hop(solved, "reply", self.street, on_time=True)
         hop(solved, "reply", self.street, on_time=False)
-        hop(solved, "callback", self.street)
-        hop(unsolved, "callback", self.street)
+        hop(solved, "callback", self.street, callback_resolved=True, callback_satisfaction="basic")
+        hop(unsolved, "callback", self.street, callback_resolved=False, callback_satisfaction="dissatisfied")
         hop(unsolved, "rework", self.street)
         hop(unsolved, "reminder", self.street)
         hop(unsolved, "reply", None, on_time=True)
