@@ -9,8 +9,9 @@ the demo complaint manager (wanglh), the courier desk as its head-office manager
 (courier_hq_manager), the 4S dealer's desk as its customer-care manager
 (auto_care), the outlet portal as the demo outlet manager of 杭州西湖网点
 (outlet_xihu), the grievance desk as its grievance officer (grievance_officer),
-the hotline's registration form as its seat agent (hotline_agent) and the rest
-of the hotline as the centre's dispatcher (hotline_centre), the tracking page,
+the hotline's registration form as its seat agent (hotline_agent), the rest
+of the hotline as the centre's dispatcher (hotline_centre) and the outside
+unit's portal as the water company's account (hotline_water_portal), the tracking page,
 the public form and the anonymous grievance pages as a visitor whose browser
 asks for Chinese, in Beijing time. One PNG per screen.
 """
@@ -65,6 +66,8 @@ HOTLINE_SCREENS = {
     "hotline_assessment",
     "hotline_assessment_list",
     "hotline_knowledge",
+    "hotline_portal_orders",
+    "hotline_portal_order",
 }
 
 
@@ -485,6 +488,18 @@ def sectors(browser, args, out, wanted):
         if want("hotline_knowledge"):
             page.goto(f"{url}/odoo/action-complaint_hotline.hotline_knowledge_action")
             shoot(page, out, "hotline_knowledge", ".o_list_view .o_data_row")
+        context.close()
+
+    if want("hotline_portal_orders") or want("hotline_portal_order"):
+        # an outside unit (the water company) works its orders on the portal
+        context = browser.new_context(**BROWSER)
+        page = login(context, url, "hotline_water_portal", "hotline_water_portal")
+        page.goto(f"{url}/my/hotline/orders")
+        if want("hotline_portal_orders"):
+            shoot(page, out, "hotline_portal_orders", "table tbody tr", full_page=True)
+        if want("hotline_portal_order"):
+            page.click("table tbody tr a")
+            shoot(page, out, "hotline_portal_order", "main form, main .card", full_page=True)
         context.close()
 
 
