@@ -116,7 +116,7 @@ class ComplaintComplaint(models.Model):
     hotline_return_count = fields.Integer(string="Returns", readonly=True, copy=False)
     hotline_transfer_count = fields.Integer(string="Re-Dispatches", readonly=True, copy=False)
     hotline_department_count = fields.Integer(string="Departments Involved", readonly=True, copy=False)
-    hotline_rework_count = fields.Integer(string="Re-Handlings", readonly=True, copy=False)
+    hotline_rework_count = fields.Integer(string="Times Sent Back for Re-Handling", readonly=True, copy=False)
     hotline_reminder_count = fields.Integer(string="Reminders", readonly=True, copy=False)
     hotline_escalated = fields.Boolean(string="Escalated Supervision", readonly=True, copy=False, index=True)
     hotline_extension_ids = fields.One2many("hotline.extension", "order_id", string="Extensions")
