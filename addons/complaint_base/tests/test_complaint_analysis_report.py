@@ -316,7 +316,7 @@ class TestComplaintAnalysisReport(AnalysisCase):
         finder.assert_called_once()
         self.assertIn(("company_id", "=", self.co.id), finder.call_args.kwargs["domain"])
         self.assertEqual(report.recurring_count, 1)
-        rows = self._sheet_rows(report.with_context(lang="zh_CN")._xlsx(), "重复投诉")
+        rows = self._sheet_rows(report.with_context(lang="zh_CN")._xlsx(), "反复投诉")
         self.assertEqual(
             rows[1][:4],
             ["服务态度 / 西湖网点", self.category_service.with_context(lang="zh_CN").display_name, "西湖网点", 3],
