@@ -33,3 +33,14 @@ def complaint_validate_intake(values: dict[str, Any], sector: str | None) -> lis
     if values.get("hotline_answered_on_call") and not (values.get("hotline_answer") or "").strip():
         return [("hotline_answer", "Record the answer given on the call.")]
     return []
+
+
+@hookimpl
+def complaint_recurring_key(sector: str | None) -> list[str] | None:
+    """The hotline's recurring complaints (the 12345 plan: 重复投诉 analysed by
+    matter and place, as FixMyStreet routes by category and place): the same
+    category of call from the same area, whoever called; a call names no
+    respondent."""
+    if sector != SECTOR:
+        return None
+    return ["category_id", "hotline_area_id"]

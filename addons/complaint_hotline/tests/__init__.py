@@ -11,3 +11,4 @@ from . import test_hotline_ui
 from . import test_hotline_scale
 from . import test_hotline_demo_month
 from . import test_hotline_portal_units
+from . import test_hotline_recurring
