@@ -90,6 +90,23 @@ ensure_venv() {
 
 pg_answers() { psql -d postgres -tAc 'select 1' >/dev/null 2>&1; }
 
+# Chromium for the Odoo browser tours (Odoo skips a tour without it, and a
+# skipped test fails the suite): installed where the system allows (root with
+# apt-get), as make run installs what printing needs
+ensure_browser() {
+  local name
+  for name in chromium chromium-browser google-chrome; do
+    command -v "$name" >/dev/null 2>&1 && return 0
+  done
+  if command -v apt-get >/dev/null 2>&1 && [ "$(id -u)" = 0 ]; then
+    say "installing chromium for the browser tours"
+    { apt-get -o DPkg::Lock::Timeout=600 update -qq \
+        && DEBIAN_FRONTEND=noninteractive apt-get -o DPkg::Lock::Timeout=600 install -y -qq chromium; } >/dev/null 2>&1 \
+      && return 0
+  fi
+  say "note: no Chromium found: the browser tours will be skipped, and the suite fails (Debian: apt-get install chromium)"
+}
+
 ensure_postgres() {
   if pg_answers; then return 0; fi
   if command -v pg_lsclusters >/dev/null 2>&1 && [ -n "$(pg_lsclusters -h 2>/dev/null)" ]; then

@@ -48,6 +48,7 @@ if ! fetch_odoo; then
 fi
 
 ensure_postgres
+ensure_browser
 ADDONS=$(project_addons)
 TAGS=$(echo "$ADDONS" | sed 's/\([^,]*\)/\/\1/g')
 DB="complaints_test_$(date +%s)_$$"
