@@ -568,6 +568,23 @@ class TestImprovementAccess(ImprovementCase):
         with self.assertRaises(AccessError):
             complaint.with_user(self.portal_user).read(["improvement_ids"])
 
+    def test_view_buttons_show_lower_users_nothing(self):
+        """The buttons that only open a list (complaints of a group, actions of
+        a complaint, recurrences of an action) change nothing; called over RPC
+        by a portal or plain user, the list they open cannot be read."""
+        complaint = self._received(bj(2026, 3, 3, 10, 0), category_id=self.cat_delay.id)
+        action = self._action("general")
+        action.complaint_ids = complaint
+        for user in (self.portal_user, self.plain_user):
+            with self.subTest(user=user.login), self.assertRaises(AccessError):
+                action.with_user(user).action_view_recurrences()
+            with self.subTest(user=user.login), self.assertRaises(AccessError):
+                opened = complaint.with_user(user).action_view_improvements()
+                self.env[opened["res_model"]].with_user(user).search(opened["domain"])
+        self.assertEqual(action.with_user(self.user_own).read(["name"])[0]["name"], action.name)
+        opened = complaint.with_user(self.manager).action_view_improvements()
+        self.assertEqual(self.Improvement.with_user(self.manager).search(opened["domain"]), action)
+
     def test_recurring_row_needs_a_manager_to_open_an_action(self):
         with freeze_time("2026-03-20 02:00:00"):
             for day in (1, 2, 3):
