@@ -5,8 +5,6 @@ reached the complainant, fines that wait for their payer."""
 from odoo import fields, models
 from odoo.tools import SQL
 
-from ..plugins import call_hook
-from ..plugins.default import policy_matches, policy_specificity
 from .complaint_clock import OPEN_CLOCK_STATES
 from .complaint_complaint import (
     STATE_EVENTS,
@@ -50,33 +48,7 @@ class ComplaintComplaint(models.Model):
 
         The policies are read, and their conditions evaluated, once for the
         batch; the plugins still choose per complaint."""
-        plugin_data = plugin_data if plugin_data is not None else {}
-        policies = (
-            self.env["complaint.deadline.policy"]
-            .sudo()
-            .search([("applies_to", "=", "complaint"), ("company_id", "in", [False, *self.company_id.ids])])
-        )
-        bases, matched = policies._plugin_dicts_for(self)
-        addons = self._installed_complaint_addons()
-        result = {}
-        for complaint in self:
-            data = plugin_data.get(complaint.id) or complaint._plugin_data()
-            plugin_data[complaint.id] = data
-            candidates = []
-            for policy in policies:
-                if policy.company_id and policy.company_id != complaint.company_id:
-                    continue
-                ids = matched[policy.id]
-                candidate = dict(bases[policy.id], domain_matched=None if ids is None else complaint.id in ids)
-                candidate.update(matches=policy_matches(data, candidate), specificity=policy_specificity(candidate))
-                candidates.append(candidate)
-            chosen = call_hook("complaint_select_deadline_policies", addons, complaint=data, policies=candidates)
-            targets = {}
-            for choice in chosen or []:
-                for target in policies.browse(choice["id"]).target_ids:
-                    targets.setdefault(target.kind_id, target)
-            result[complaint.id] = targets
-        return result
+        return self.env["complaint.deadline.policy"]._targets_for(self, "complaint", plugin_data)
 
     def _clock_event(self, event, when=None):
         """Meet the clocks this event stops and start those it starts."""

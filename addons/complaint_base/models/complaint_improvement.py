@@ -20,8 +20,6 @@ from ..engine.recurring import (
     make_key,
     parse_key,
 )
-from ..plugins import call_hook
-from ..plugins.default import policy_matches, policy_specificity
 from .complaint_clock import OPEN_CLOCK_STATES
 from .complaint_complaint import SEVERITIES
 from .complaint_fields import SanitizedHtml
@@ -348,31 +346,7 @@ class ComplaintImprovement(models.Model):
         """{action id: {clock kind: target}} from the deadline policies that
         apply to improvement actions, chosen through the same hook as a
         complaint's (most specific first)."""
-        policies = (
-            self.env["complaint.deadline.policy"]
-            .sudo()
-            .search([("applies_to", "=", "improvement"), ("company_id", "in", [False, *self.company_id.ids])])
-        )
-        bases, matched = policies._plugin_dicts_for(self)
-        addons = self._installed_complaint_addons()
-        result = {}
-        for action in self:
-            data = action._plugin_data()
-            candidates = []
-            for policy in policies:
-                if policy.company_id and policy.company_id != action.company_id:
-                    continue
-                ids = matched[policy.id]
-                candidate = dict(bases[policy.id], domain_matched=None if ids is None else action.id in ids)
-                candidate.update(matches=policy_matches(data, candidate), specificity=policy_specificity(candidate))
-                candidates.append(candidate)
-            chosen = call_hook("complaint_select_deadline_policies", addons, complaint=data, policies=candidates)
-            targets = {}
-            for choice in chosen or []:
-                for target in policies.browse(choice["id"]).target_ids:
-                    targets.setdefault(target.kind_id, target)
-            result[action.id] = targets
-        return result
+        return self.env["complaint.deadline.policy"]._targets_for(self, "improvement")
 
     def _improvement_clock_event(self, event, when=None):
         """Meet the clocks this event stops and start those it starts."""
