@@ -116,6 +116,42 @@ class ComplaintDeadlinePolicy(models.Model):
             },
         }
 
+    @api.model
+    def _targets_for(self, records, applies_to, plugin_data=None):
+        """{record id: {clock kind: target}} of the policies that apply to
+        ``records`` (complaints, or another owner of clocks such as
+        improvement actions: ``applies_to``), the most specific first.
+
+        The policies are read, and their conditions evaluated, once for the
+        batch; the plugins (``complaint_select_deadline_policies``) still
+        choose per record.  ``plugin_data``: {record id: plugin dict}, filled
+        for the records it lacks."""
+        plugin_data = plugin_data if plugin_data is not None else {}
+        policies = self.sudo().search(
+            [("applies_to", "=", applies_to), ("company_id", "in", [False, *records.company_id.ids])]
+        )
+        bases, matched = policies._plugin_dicts_for(records)
+        addons = records._installed_complaint_addons()
+        result = {}
+        for record in records:
+            data = plugin_data.get(record.id) or record._plugin_data()
+            plugin_data[record.id] = data
+            candidates = []
+            for policy in policies:
+                if policy.company_id and policy.company_id != record.company_id:
+                    continue
+                ids = matched[policy.id]
+                candidate = dict(bases[policy.id], domain_matched=None if ids is None else record.id in ids)
+                candidate.update(matches=policy_matches(data, candidate), specificity=policy_specificity(candidate))
+                candidates.append(candidate)
+            chosen = call_hook("complaint_select_deadline_policies", addons, complaint=data, policies=candidates)
+            targets = {}
+            for choice in chosen or []:
+                for target in policies.browse(choice["id"]).target_ids:
+                    targets.setdefault(target.kind_id, target)
+            result[record.id] = targets
+        return result
+
 
 class ComplaintDeadlineTarget(models.Model):
     _name = "complaint.deadline.target"
@@ -170,39 +206,3 @@ class ComplaintDeadlineTarget(models.Model):
             else:
                 span = f"{target.amount:g} {units[target.unit]}"
             target.display_name = f"{target.kind_id.name}: {span}"
-
-    @api.model
-    def _targets_for(self, records, applies_to, plugin_data=None):
-        """{record id: {clock kind: target}} of the policies that apply to
-        ``records`` (complaints, or another owner of clocks such as
-        improvement actions: ``applies_to``), the most specific first.
-
-        The policies are read, and their conditions evaluated, once for the
-        batch; the plugins (``complaint_select_deadline_policies``) still
-        choose per record.  ``plugin_data``: {record id: plugin dict}, filled
-        for the records it lacks."""
-        plugin_data = plugin_data if plugin_data is not None else {}
-        policies = self.sudo().search(
-            [("applies_to", "=", applies_to), ("company_id", "in", [False, *records.company_id.ids])]
-        )
-        bases, matched = policies._plugin_dicts_for(records)
-        addons = records._installed_complaint_addons()
-        result = {}
-        for record in records:
-            data = plugin_data.get(record.id) or record._plugin_data()
-            plugin_data[record.id] = data
-            candidates = []
-            for policy in policies:
-                if policy.company_id and policy.company_id != record.company_id:
-                    continue
-                ids = matched[policy.id]
-                candidate = dict(bases[policy.id], domain_matched=None if ids is None else record.id in ids)
-                candidate.update(matches=policy_matches(data, candidate), specificity=policy_specificity(candidate))
-                candidates.append(candidate)
-            chosen = call_hook("complaint_select_deadline_policies", addons, complaint=data, policies=candidates)
-            targets = {}
-            for choice in chosen or []:
-                for target in policies.browse(choice["id"]).target_ids:
-                    targets.setdefault(target.kind_id, target)
-            result[record.id] = targets
-        return result
